@@ -5,11 +5,14 @@ import type { ColumnType, Generated } from "kysely";
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DateString = ColumnType<string, string, string>;
 type Json<T = unknown> = ColumnType<T, string, string>;
+/** Kysely's Generated<> cannot wrap a ColumnType, so defaulted custom columns are spelled out. */
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DefaultJson<T> = ColumnType<T, string | undefined, string>;
 
 export interface AgenciesTable {
   id: Generated<string>;
   name: string;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface TenantsTable {
@@ -23,14 +26,14 @@ export interface TenantsTable {
   locale: Generated<string>;
   time_zone: Generated<string>;
   country: Generated<string>;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface IdentitiesTable {
   id: Generated<string>;
   kind: string;
   tax_key: string;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface DebtorsTable {
@@ -49,8 +52,8 @@ export interface DebtorsTable {
   segment: string | null;
   risk_score: number | null;
   risk_class: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 
 export interface ContactPointsTable {
@@ -63,10 +66,10 @@ export interface ContactPointsTable {
   address: Json | null;
   source: Generated<string>;
   verified_at: Timestamp | null;
-  consent: Generated<Json<Record<string, string>>>;
-  opt_out: Generated<Json<Record<string, string>>>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  consent: DefaultJson<Record<string, string>>;
+  opt_out: DefaultJson<Record<string, string>>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 
 export interface CasesTable {
@@ -79,10 +82,10 @@ export interface CasesTable {
   hold_reasons: Generated<string[]>;
   owner_user_id: string | null;
   priority: Generated<number>;
-  opened_at: Generated<Timestamp>;
+  opened_at: DefaultTimestamp;
   closed_at: Timestamp | null;
   close_reason: string | null;
-  updated_at: Generated<Timestamp>;
+  updated_at: DefaultTimestamp;
 }
 
 export interface InvoicesTable {
@@ -101,8 +104,8 @@ export interface InvoicesTable {
   status: Generated<string>;
   related_external_ids: Generated<string[]>;
   source: Generated<string>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 
 export interface InvoiceInstallmentsTable {
@@ -120,10 +123,10 @@ export interface CaseEventsTable {
   id: Generated<bigint>;
   tenant_id: string;
   case_id: string;
-  at: Generated<Timestamp>;
+  at: DefaultTimestamp;
   type: string;
   actor: Generated<string>;
-  data: Generated<Json<Record<string, unknown>>>;
+  data: DefaultJson<Record<string, unknown>>;
 }
 
 export interface UsersTable {
@@ -134,7 +137,7 @@ export interface UsersTable {
   role: string;
   all_tenants: Generated<boolean>;
   disabled_at: Timestamp | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface UserTenantsTable {
@@ -145,7 +148,7 @@ export interface UserTenantsTable {
 export interface SessionsTable {
   token_hash: Buffer;
   user_id: string;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
   expires_at: Timestamp;
 }
 
@@ -154,7 +157,7 @@ export interface ApiTokensTable {
   user_id: string;
   name: string;
   token_hash: Buffer;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
 }
@@ -167,15 +170,15 @@ export interface ImportsTable {
   status: Generated<string>;
   mapping: Json | null;
   rows_read: Generated<number>;
-  bytes_read: Generated<ColumnType<bigint, bigint | number, bigint | number>>;
+  bytes_read: ColumnType<bigint, bigint | number | undefined, bigint | number>;
   created: Generated<number>;
   updated: Generated<number>;
   unchanged: Generated<number>;
   rejected: Generated<number>;
-  counts: Generated<Json<Record<string, Record<string, number>>>>;
+  counts: DefaultJson<Record<string, Record<string, number>>>;
   failure: string | null;
   created_by: string | null;
-  started_at: Generated<Timestamp>;
+  started_at: DefaultTimestamp;
   finished_at: Timestamp | null;
 }
 
