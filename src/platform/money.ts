@@ -79,3 +79,11 @@ export function formatDecimal(minor: bigint, exponent = 2): string {
   const frac = exponent > 0 ? `.${abs.slice(abs.length - exponent)}` : "";
   return `${negative ? "-" : ""}${intPart}${frac}`;
 }
+
+/** Minor units as a JSON number: exact up to 2^53, far beyond any receivable. */
+export function minorToJson(minor: bigint): number {
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER) || minor < -BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError(`amount ${minor} is too large to send as a JSON number`);
+  }
+  return Number(minor);
+}

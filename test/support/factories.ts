@@ -1,6 +1,6 @@
-import type { Db } from "../../src/platform/db/database";
-import type { IntakeChunk, ImportSource } from "../../src/modules/imports/app/run-import";
+import type { ImportSource, IntakeChunk } from "../../src/modules/imports/app/run-import";
 import type { IntakeRecord, RowError } from "../../src/modules/imports/domain/records";
+import type { Db } from "../../src/platform/db/database";
 
 let counter = 0;
 

@@ -16,7 +16,9 @@ export function normalizeTaxId(raw: string): string {
 
 /** A personal codice fiscale, omocodia variants included. */
 export function isValidPersonalTaxCode(code: string): boolean {
-  return /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/.test(code)
+  return /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/.test(
+    code,
+  )
     ? CodiceFiscale.check(code)
     : false;
 }

@@ -1,0 +1,48 @@
+import { failAbandonedRuns } from "../modules/imports/store/import-runs";
+import { systemClock } from "../platform/clock";
+import type { Config } from "../platform/config";
+import { buildServer } from "../platform/http/server";
+import { openRuntime } from "../platform/runtime";
+import { ROUTES } from "../routes";
+import { loadDemoIfEmpty } from "./demo";
+
+/** Returns -1: the process keeps serving until a signal stops it. */
+export async function serve(config: Config): Promise<number> {
+  const log = (m: string) => console.error(`[saldo] ${m}`);
+  const runtime = await openRuntime(config, log);
+  const startedAt = new Date();
+  await failAbandonedRuns(runtime.database.db, startedAt);
+  if (config.demo === "auto") await loadDemoIfEmpty(runtime.database, config, log);
+  const app = await buildServer(
+    {
+      database: runtime.database,
+      clock: systemClock,
+      sessionTtlHours: config.sessionTtlHours,
+      secureCookies: config.secureCookies,
+    },
+    ROUTES,
+    { logLevel: config.logLevel },
+  );
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: shutting down`);
+    await app.close().catch(() => {});
+    await runtime.close().catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await runtime.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE")
+      throw new Error(`Port ${config.port} is already in use: set PORT to another port.`);
+    throw error;
+  }
+  log(`Saldo is listening on http://localhost:${config.port} (API docs at /docs)`);
+  return -1;
+}

@@ -1,0 +1,35 @@
+import {
+  FatturaParseError,
+  fatturaToIntakeRecords,
+  parseFattura,
+  unwrapFatturaFile,
+} from "../domain/fatturapa";
+import type { RowError } from "../domain/records";
+import type { ImportSource, IntakeChunk } from "./run-import";
+
+/** E-invoices are small: each file is read whole, unwrapped (p7m), parsed and mapped. */
+export function fatturaSource(name: string, bytes: Buffer): ImportSource {
+  return {
+    name,
+    chunks: (async function* (): AsyncGenerator<IntakeChunk> {
+      try {
+        const { xml } = unwrapFatturaFile(bytes, name);
+        const { records, errors } = fatturaToIntakeRecords(parseFattura(xml, name), {
+          fileName: name,
+        });
+        const lines = new Set([...records.map((r) => r.line), ...errors.map((e) => e.line)]);
+        yield { records, errors, rowsRead: lines.size, bytesRead: bytes.length };
+      } catch (error) {
+        if (!(error instanceof FatturaParseError)) throw error;
+        // An unreadable file is reported against itself; the other files still import.
+        const rejected: RowError = {
+          source: name,
+          line: error.line ?? 1,
+          field: error.field,
+          reason: error.reason,
+        };
+        yield { records: [], errors: [rejected], rowsRead: 1, bytesRead: bytes.length };
+      }
+    })(),
+  };
+}

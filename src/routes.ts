@@ -1,0 +1,17 @@
+import { authRoutes } from "./modules/auth/http/routes";
+import { caseRoutes } from "./modules/cases/http/routes";
+import { debtorRoutes } from "./modules/debtors/http/routes";
+import { importRoutes } from "./modules/imports/http/routes";
+import { invoiceRoutes } from "./modules/invoices/http/routes";
+import { tenantRoutes } from "./modules/tenants/http/routes";
+import type { RouteModule } from "./platform/http/server";
+
+/** Every module's routes, mounted under /api/v1. */
+export const ROUTES: RouteModule[] = [
+  authRoutes,
+  tenantRoutes,
+  debtorRoutes,
+  invoiceRoutes,
+  caseRoutes,
+  importRoutes,
+];

@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTenant } from "../support/factories";
+import { buildTestApp, loggedInAs } from "../support/test-app";
+import { useTestDatabase } from "../support/test-database";
+
+const database = await useTestDatabase();
+const app = await buildTestApp(database);
+afterAll(() => app.close());
+
+type Ids = {
+  tenantId: string;
+  debtorId: string;
+  invoiceId: string;
+  caseId: string;
+  importId: string;
+};
+
+/** Every route that takes an id, with how to call it. The last test proves the list is complete. */
+const ROUTES_WITH_IDS: Array<{
+  method: "GET" | "POST";
+  route: string;
+  url: (ids: Ids) => string;
+  payload?: unknown;
+}> = [
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId",
+    url: (i) => `/api/v1/tenants/${i.tenantId}`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/debtors",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/debtors`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/debtors/:debtorId",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/debtors/${i.debtorId}`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/invoices",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/invoices`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/invoices/:invoiceId",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/invoices/${i.invoiceId}`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/cases",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/cases`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/cases/:caseId",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/cases/${i.caseId}`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/cases/:caseId/timeline",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/cases/${i.caseId}/timeline`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/imports",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/imports`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/imports/:importId",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/imports/${i.importId}`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/imports/:importId/errors.csv",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/imports/${i.importId}/errors.csv`,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tenants/:tenantId/imports/bulk",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/imports/bulk`,
+    payload: { debtors: [] },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tenants/:tenantId/imports",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/imports?fileName=x.csv`,
+    payload: "debtor_id;name\nC1;X\n",
+  },
+];
+
+async function seedTenant(admin: string, slug: string): Promise<Ids> {
+  const tenant = await createTenant(database.db, { slug });
+  const response = await app.inject({
+    method: "POST",
+    url: `/api/v1/tenants/${tenant.id}/imports/bulk`,
+    headers: { cookie: admin },
+    payload: {
+      debtors: [{ externalId: "D1", name: "Mario Rossi", taxCode: "RSSMRA85T10A562S" }],
+      invoices: [
+        { externalId: "F1", debtorExternalId: "D1", dueDate: "2026-10-01", amountMinor: 10_000 },
+      ],
+    },
+  });
+  expect(response.statusCode).toBe(201);
+  const db = database.db;
+  const debtor = await db
+    .selectFrom("debtors")
+    .select("id")
+    .where("tenant_id", "=", tenant.id)
+    .executeTakeFirstOrThrow();
+  const invoice = await db
+    .selectFrom("invoices")
+    .select("id")
+    .where("tenant_id", "=", tenant.id)
+    .executeTakeFirstOrThrow();
+  const kase = await db
+    .selectFrom("cases")
+    .select("id")
+    .where("tenant_id", "=", tenant.id)
+    .executeTakeFirstOrThrow();
+  return {
+    tenantId: tenant.id,
+    debtorId: debtor.id,
+    invoiceId: invoice.id,
+    caseId: kase.id,
+    importId: response.json().id,
+  };
+}
+
+let a: Ids;
+let b: Ids;
+let userOfA: string;
+
+beforeAll(async () => {
+  const admin = await loggedInAs(app, database, "admin", { allTenants: true });
+  a = await seedTenant(admin.cookie, `iso-a-${process.pid}`);
+  b = await seedTenant(admin.cookie, `iso-b-${process.pid}`);
+  userOfA = (await loggedInAs(app, database, "supervisor", { tenantIds: [a.tenantId] })).cookie;
+});
+
+const send = (r: (typeof ROUTES_WITH_IDS)[number], ids: Ids, cookie: string) =>
+  app.inject({
+    method: r.method,
+    url: r.url(ids),
+    headers: { cookie, ...(typeof r.payload === "string" ? { "content-type": "text/csv" } : {}) },
+    payload: r.payload as string | object | undefined,
+  });
+
+describe("tenant isolation", () => {
+  it.each(ROUTES_WITH_IDS.map((r) => [`${r.method} ${r.route}`, r] as const))(
+    "%s: own tenant works",
+    async (_name, r) => {
+      const response = await send(r, a, userOfA);
+      expect(response.statusCode, response.body).toBeLessThan(300);
+    },
+  );
+
+  it.each(ROUTES_WITH_IDS.map((r) => [`${r.method} ${r.route}`, r] as const))(
+    "%s: another tenant answers 404",
+    async (_name, r) => {
+      expect((await send(r, b, userOfA)).statusCode).toBe(404);
+    },
+  );
+
+  it.each(
+    ROUTES_WITH_IDS.filter((r) => r.route.split(":").length > 2).map(
+      (r) => [`${r.method} ${r.route}`, r] as const,
+    ),
+  )("%s: another tenant's record through one's own tenant answers 404", async (_name, r) => {
+    const mixed = { ...b, tenantId: a.tenantId };
+    expect((await send(r, mixed, userOfA)).statusCode).toBe(404);
+  });
+
+  it("read-only roles cannot import", async () => {
+    for (const role of ["agent", "client_viewer", "auditor"] as const) {
+      const { cookie } = await loggedInAs(app, database, role, { tenantIds: [a.tenantId] });
+      const bulk = ROUTES_WITH_IDS.find((r) => r.route.endsWith("/imports/bulk"));
+      if (!bulk) throw new Error("bulk route missing from the table");
+      expect((await send(bulk, a, cookie)).statusCode).toBe(403);
+    }
+  });
+
+  it("a client viewer sees its own tenant only", async () => {
+    const { cookie } = await loggedInAs(app, database, "client_viewer", {
+      tenantIds: [a.tenantId],
+    });
+    const list = await app.inject({ method: "GET", url: "/api/v1/tenants", headers: { cookie } });
+    expect(list.json().items.map((t: { id: string }) => t.id)).toEqual([a.tenantId]);
+  });
+
+  it("the table above covers every route that takes an id", () => {
+    const withIds = app.routeList.filter((r) => r.includes("/:")).map((r) => r.replace(/\/$/, ""));
+    expect(withIds.length).toBeGreaterThanOrEqual(ROUTES_WITH_IDS.length);
+    const covered = new Set(ROUTES_WITH_IDS.map((r) => `${r.method} ${r.route}`));
+    expect(withIds.filter((r) => !covered.has(r))).toEqual([]);
+  });
+});
