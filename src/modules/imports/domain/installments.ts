@@ -17,7 +17,8 @@ export function allocateOpenAmount(
   return [...installments]
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.seq - b.seq)
     .map((installment) => {
-      const settled = paid > installment.amountMinor ? installment.amountMinor : paid > 0n ? paid : 0n;
+      const settled =
+        paid > installment.amountMinor ? installment.amountMinor : paid > 0n ? paid : 0n;
       paid -= settled;
       return { ...installment, openAmountMinor: installment.amountMinor - settled };
     });

@@ -195,7 +195,8 @@ const CONTACT_FIELDS = new Set([
 /** Which record a rejected field belonged to, for the per-type counts. */
 export function recordTypeOfField(field: string): "debtor" | "contact" | "invoice" | "row" {
   const name = field.replace(/\s*\(.*\)$/, "");
-  if (DEBTOR_FIELDS.has(name) || /CessionarioCommittente\/DatiAnagrafici/.test(name)) return "debtor";
+  if (DEBTOR_FIELDS.has(name) || /CessionarioCommittente\/DatiAnagrafici/.test(name))
+    return "debtor";
   if (CONTACT_FIELDS.has(name) || /Sede|PEC/.test(name)) return "contact";
   if (name.startsWith("invoice") || /date|amount|currency|status|document_type|Body/.test(name))
     return "invoice";
