@@ -1,5 +1,7 @@
 -- The portfolio: tenants, identities, debtors, contact points, invoices, cases and their timeline.
 -- Every table holding tenant data carries tenant_id, and queries are scoped by it.
+-- Child tables reach tenants through composite keys (tenant_id, parent_id): a
+-- separate tenant_id foreign key there would be checked on every row for nothing.
 
 create table agencies (
   id uuid primary key default gen_random_uuid(),
@@ -56,7 +58,7 @@ create index debtors_tenant_name on debtors (tenant_id, lower(name));
 
 create table contact_points (
   id uuid primary key default gen_random_uuid(),
-  tenant_id uuid not null references tenants (id),
+  tenant_id uuid not null,
   debtor_id uuid not null,
   kind text not null check (kind in ('phone', 'email', 'pec', 'postal')),
   value text not null,
@@ -76,7 +78,7 @@ create table contact_points (
 
 create table cases (
   id uuid primary key default gen_random_uuid(),
-  tenant_id uuid not null references tenants (id),
+  tenant_id uuid not null,
   debtor_id uuid not null,
   reference text not null unique,
   stage text not null default 'pre_due'
@@ -100,7 +102,7 @@ create sequence case_reference_seq;
 
 create table invoices (
   id uuid primary key default gen_random_uuid(),
-  tenant_id uuid not null references tenants (id),
+  tenant_id uuid not null,
   debtor_id uuid not null,
   case_id uuid,
   external_id text not null,
@@ -126,7 +128,7 @@ create index invoices_case on invoices (case_id) where status = 'open';
 create index invoices_due on invoices (tenant_id, due_date) where status = 'open';
 
 create table invoice_installments (
-  tenant_id uuid not null references tenants (id),
+  tenant_id uuid not null,
   invoice_id uuid not null references invoices (id) on delete cascade,
   seq integer not null check (seq > 0),
   due_date date not null,
@@ -140,7 +142,7 @@ create table invoice_installments (
 -- The append-only timeline of every case: nothing here is ever updated or deleted.
 create table case_events (
   id bigint generated always as identity primary key,
-  tenant_id uuid not null references tenants (id),
+  tenant_id uuid not null,
   case_id uuid not null,
   at timestamptz not null default now(),
   type text not null,

@@ -25,7 +25,7 @@ create index imports_tenant on imports (tenant_id, started_at desc);
 
 create table import_errors (
   id bigint generated always as identity primary key,
-  tenant_id uuid not null references tenants (id),
+  tenant_id uuid not null,
   import_id uuid not null,
   source text not null,
   line integer not null,

@@ -49,90 +49,87 @@ export const STAGE_COLUMNS = [
 ] as const;
 
 type Cell = string | number | bigint | boolean | null | undefined;
-type StageRow = Partial<Record<(typeof STAGE_COLUMNS)[number], Cell>>;
+type Column = (typeof STAGE_COLUMNS)[number];
+
+/** Column positions by name: rows are plain arrays, the fast shape for a million lines. */
+const AT = Object.fromEntries(STAGE_COLUMNS.map((name, i) => [name, i])) as Record<Column, number>;
+
+function stageRow(rowKey: number, line: number, fileName: string, rtype: string): Cell[] {
+  const cells: Cell[] = new Array(STAGE_COLUMNS.length).fill(null);
+  cells[AT.row_key] = rowKey;
+  cells[AT.line] = line;
+  cells[AT.file_name] = fileName;
+  cells[AT.rtype] = rtype;
+  return cells;
+}
 
 export function stageLineForRecord(item: IntakeRecord, rowKey: number, fileName: string): string {
-  const base = { row_key: rowKey, line: item.line, file_name: fileName };
   if (item.type === "debtor") {
     const r = item.record;
-    return encodeStageRow({
-      ...base,
-      rtype: "D",
-      ext_id: r.externalId,
-      kind: r.kind,
-      name: r.name,
-      first_name: r.firstName,
-      last_name: r.lastName,
-      tax_code: r.taxCode,
-      vat_number: r.vatNumber,
-      language: r.language,
-      time_zone: r.timeZone,
-      segment: r.segment,
-      risk_score: r.riskScore === undefined ? null : Math.round(r.riskScore),
-      risk_class: r.riskClass,
-    });
+    const c = stageRow(rowKey, item.line, fileName, "D");
+    c[AT.ext_id] = r.externalId;
+    c[AT.kind] = r.kind;
+    c[AT.name] = r.name;
+    c[AT.first_name] = r.firstName;
+    c[AT.last_name] = r.lastName;
+    c[AT.tax_code] = r.taxCode;
+    c[AT.vat_number] = r.vatNumber;
+    c[AT.language] = r.language;
+    c[AT.time_zone] = r.timeZone;
+    c[AT.segment] = r.segment;
+    c[AT.risk_score] = r.riskScore === undefined ? null : Math.round(r.riskScore);
+    c[AT.risk_class] = r.riskClass;
+    return encodeCopyLine(c);
   }
   if (item.type === "contact") {
     const r = item.record;
-    return encodeStageRow({
-      ...base,
-      rtype: "C",
-      debtor_ext_id: r.debtorExternalId,
-      kind: r.kind,
-      value: r.value,
-      phone_type: r.phoneType,
-      address: r.address ? JSON.stringify(r.address) : null,
-      source: r.source,
-      verified: r.verified,
-      consent: r.consent ? JSON.stringify(r.consent) : null,
-      opt_out: r.optOut?.length ? pgArray(r.optOut) : null,
-    });
+    const c = stageRow(rowKey, item.line, fileName, "C");
+    c[AT.debtor_ext_id] = r.debtorExternalId;
+    c[AT.kind] = r.kind;
+    c[AT.value] = r.value;
+    c[AT.phone_type] = r.phoneType;
+    c[AT.address] = r.address ? JSON.stringify(r.address) : null;
+    c[AT.source] = r.source;
+    c[AT.verified] = r.verified;
+    c[AT.consent] = r.consent ? JSON.stringify(r.consent) : null;
+    c[AT.opt_out] = r.optOut?.length ? pgArray(r.optOut) : null;
+    return encodeCopyLine(c);
   }
   const r = item.record;
-  return encodeStageRow({
-    ...base,
-    rtype: "I",
-    ext_id: r.externalId,
-    debtor_ext_id: r.debtorExternalId,
-    number: r.number,
-    document_type: r.documentType,
-    issue_date: r.issueDate,
-    due_date: r.dueDate,
-    amount: r.amountMinor,
-    open_amount: r.openAmountMinor,
-    currency: r.currency,
-    status: r.status,
-    installments: r.installments?.length
-      ? JSON.stringify(
-          allocateOpenAmount(r.installments, r.amountMinor, r.openAmountMinor).map((i) => ({
-            seq: i.seq,
-            due_date: i.dueDate,
-            amount_minor: i.amountMinor.toString(),
-            open_amount_minor: i.openAmountMinor.toString(),
-            payment_method: i.paymentMethod ?? null,
-            iban: i.iban ?? null,
-          })),
-        )
-      : null,
-    related: r.relatedExternalIds?.length ? pgArray(r.relatedExternalIds) : null,
-  });
+  const c = stageRow(rowKey, item.line, fileName, "I");
+  c[AT.ext_id] = r.externalId;
+  c[AT.debtor_ext_id] = r.debtorExternalId;
+  c[AT.number] = r.number;
+  c[AT.document_type] = r.documentType;
+  c[AT.issue_date] = r.issueDate;
+  c[AT.due_date] = r.dueDate;
+  c[AT.amount] = r.amountMinor;
+  c[AT.open_amount] = r.openAmountMinor;
+  c[AT.currency] = r.currency;
+  c[AT.status] = r.status;
+  c[AT.installments] = r.installments?.length
+    ? JSON.stringify(
+        allocateOpenAmount(r.installments, r.amountMinor, r.openAmountMinor).map((i) => ({
+          seq: i.seq,
+          due_date: i.dueDate,
+          amount_minor: i.amountMinor.toString(),
+          open_amount_minor: i.openAmountMinor.toString(),
+          payment_method: i.paymentMethod ?? null,
+          iban: i.iban ?? null,
+        })),
+      )
+    : null;
+  c[AT.related] = r.relatedExternalIds?.length ? pgArray(r.relatedExternalIds) : null;
+  return encodeCopyLine(c);
 }
 
 /** Rejected rows travel in the same stream as the records. */
 export function stageLineForError(error: RowError, rowKey: number): string {
-  return encodeStageRow({
-    row_key: rowKey,
-    line: error.line,
-    file_name: error.source,
-    rtype: "E",
-    value: error.value ?? null,
-    field: error.field,
-    reason: error.reason,
-  });
-}
-
-function encodeStageRow(row: StageRow): string {
-  return encodeCopyLine(STAGE_COLUMNS.map((column) => row[column]));
+  const c = stageRow(rowKey, error.line, error.source, "E");
+  c[AT.value] = error.value ?? null;
+  c[AT.field] = error.field;
+  c[AT.reason] = error.reason;
+  return encodeCopyLine(c);
 }
 
 /** PostgreSQL COPY text format: tab-separated, \N for NULL, backslash escapes. */

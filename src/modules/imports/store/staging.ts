@@ -42,9 +42,7 @@ export function openStageCopy(client: pg.PoolClient) {
   };
 }
 
-export async function indexStaging(client: pg.PoolClient): Promise<void> {
-  await client.query(`
-    create index on import_stage (rtype, ext_id);
-    create index on import_stage (rtype, debtor_ext_id);
-    analyze import_stage;`);
+/** The merges read staging whole (one sort per record type): statistics, no indexes. */
+export async function analyzeStaging(client: pg.PoolClient): Promise<void> {
+  await client.query("analyze import_stage");
 }

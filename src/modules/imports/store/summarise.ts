@@ -13,8 +13,6 @@ export interface ImportCounts {
   invoices: RecordCounts;
 }
 
-const KEY = `case rtype when 'C' then debtor_ext_id || '/' || kind || '/' || value else ext_id end`;
-
 /**
  * Counts that add up by construction: per record type, every distinct record
  * staged is created, updated, unchanged or rejected; per row, a row with any
@@ -26,6 +24,7 @@ export async function summarise(
   rowsRead: number,
   domainRejected: { debtor: number; contact: number; invoice: number },
 ): Promise<ImportCounts> {
+  // One outcome row per record key (the last line that carried it), so plain counts suffice.
   const { rows } = await client.query<{
     rtype: string;
     staged: number;
@@ -33,11 +32,17 @@ export async function summarise(
     updated: number;
     rejected: number;
   }>(
-    `select s.rtype, count(distinct ${KEY})::int as staged,
-       (select count(distinct key) from import_outcome o where o.rtype = s.rtype and outcome = 'created')::int as created,
-       (select count(distinct key) from import_outcome o where o.rtype = s.rtype and outcome = 'updated')::int as updated,
-       (select count(distinct key) from import_outcome o where o.rtype = s.rtype and outcome = 'rejected')::int as rejected
-     from import_stage s where s.rtype in ('D', 'C', 'I') group by s.rtype`,
+    `select t.rtype, t.staged,
+       count(*) filter (where o.outcome = 'created')::int as created,
+       count(*) filter (where o.outcome = 'updated')::int as updated,
+       count(*) filter (where o.outcome = 'rejected')::int as rejected
+     from (select 'D'::"char" as rtype, (select count(*) from staged_debtors)::int as staged
+           union all select 'C', (select count(*) from staged_contacts)::int
+                       + (select count(*) from import_outcome where rtype = 'C' and outcome = 'rejected')::int
+           union all select 'I', (select count(*) from staged_invoices)::int
+                       + (select count(*) from import_outcome where rtype = 'I' and outcome = 'rejected')::int) t
+     left join import_outcome o on o.rtype = t.rtype
+     group by t.rtype, t.staged`,
   );
   const byType = (rtype: string, parsedRejected: number): RecordCounts => {
     const r = rows.find((x) => x.rtype === rtype);
