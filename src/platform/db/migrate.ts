@@ -73,7 +73,7 @@ export async function migrate(
         await client.query("rollback");
         throw new Error(`Migration ${m.version}_${m.name}.sql failed: ${(error as Error).message}`);
       }
-      log(`Applied migration ${m.version}_${m.name}`);
+      log(`Applied migration ${String(m.version).padStart(4, "0")}_${m.name}`);
       applied.push(m.version);
     }
   } finally {

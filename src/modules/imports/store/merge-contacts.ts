@@ -31,7 +31,7 @@ export async function mergeContacts(
       returning key)
     insert into import_stage (row_key, line, file_name, rtype, field, value, reason)
     select s.row_key, s.line, s.file_name, 'E', 'debtor_id', s.debtor_ext_id,
-      'unknown debtor: not in this import nor already in Saldo for this tenant'
+      'unknown debtor: not imported (missing from this import, or rejected: see its other errors) and not already in Saldo for this tenant'
     from orphans o join staged_contacts s on s.key = o.key;
     delete from staged_contacts where debtor_id is null;`);
   const target = `(coalesce(s.phone_type, c.phone_type), coalesce(s.address, c.address),
