@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../../../platform/errors";
+import { isoDateSchema } from "../../../platform/iso-date";
 import { requireTenant } from "../../../platform/http/guard";
 import { pageOut, pageQuery } from "../../../platform/http/paging";
 import type { RouteModule } from "../../../platform/http/server";
@@ -7,7 +8,7 @@ import { findInvoice, listInvoices } from "../store/invoice-queries";
 import { installmentOut, invoiceOut, toInstallment, toInvoice } from "./schemas";
 
 const tenantParams = z.object({ tenantId: z.uuid() });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
+const isoDate = isoDateSchema;
 
 export const invoiceRoutes: RouteModule = (app, deps) => {
   const { db } = deps.database;

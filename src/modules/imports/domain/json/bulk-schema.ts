@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { isoDateSchema } from "../../../../platform/iso-date";
 
 /** The JSON bulk API's body: the same three record kinds as a CSV import. Amounts in minor units. */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
+const isoDate = isoDateSchema;
 const text = (max = 500) => z.string().trim().min(1).max(max);
 const channel = z.enum(["email", "sms", "call", "letter", "pec", "voice"]);
 
