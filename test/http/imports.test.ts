@@ -18,21 +18,54 @@ beforeAll(async () => {
 describe("imports over HTTP", () => {
   it("takes a multipart upload with a custom mapping and serves the rejected rows as CSV", async () => {
     const form = new FormData();
-    form.append("mapping", JSON.stringify({ columns: { "Cod. Anagrafica": "debtor_id", "Totale Doc.": "amount", Scad: "due_date", Rif: "invoice_id" } }));
-    const csv = "Cod. Anagrafica;Ragione Sociale;Rif;Scad;Totale Doc.;Note\nA1;Alfa Srl;R1;10/11/2026;500,00;x\nA2;Beta Srl;R2;10/11/2026;cinquecento;y\n";
+    form.append(
+      "mapping",
+      JSON.stringify({
+        columns: {
+          "Cod. Anagrafica": "debtor_id",
+          "Totale Doc.": "amount",
+          Scad: "due_date",
+          Rif: "invoice_id",
+        },
+      }),
+    );
+    const csv =
+      "Cod. Anagrafica;Ragione Sociale;Rif;Scad;Totale Doc.;Note\nA1;Alfa Srl;R1;10/11/2026;500,00;x\nA2;Beta Srl;R2;10/11/2026;cinquecento;y\n";
     form.append("file", new Blob([csv], { type: "text/csv" }), "portafoglio.csv");
-    const response = await app.inject({ method: "POST", url: `/api/v1/tenants/${tenantId}/imports`, headers: { cookie }, payload: form });
+    const response = await app.inject({
+      method: "POST",
+      url: `/api/v1/tenants/${tenantId}/imports`,
+      headers: { cookie },
+      payload: form,
+    });
     expect(response.statusCode, response.body).toBe(201);
     const run = response.json();
-    expect(run).toMatchObject({ status: "completed", rowsRead: 2, created: 1, rejected: 1, kind: "csv" });
+    expect(run).toMatchObject({
+      status: "completed",
+      rowsRead: 2,
+      created: 1,
+      rejected: 1,
+      kind: "csv",
+    });
     expect(run.files[0].ignoredColumns).toEqual(["Note"]);
 
-    const status = await app.inject({ method: "GET", url: `/api/v1/tenants/${tenantId}/imports/${run.id}`, headers: { cookie } });
+    const status = await app.inject({
+      method: "GET",
+      url: `/api/v1/tenants/${tenantId}/imports/${run.id}`,
+      headers: { cookie },
+    });
     expect(status.json()).toMatchObject({ id: run.id, status: "completed" });
 
-    const report = await app.inject({ method: "GET", url: `/api/v1/tenants/${tenantId}/imports/${run.id}/errors.csv`, headers: { cookie } });
+    const report = await app.inject({
+      method: "GET",
+      url: `/api/v1/tenants/${tenantId}/imports/${run.id}/errors.csv`,
+      headers: { cookie },
+    });
     expect(report.headers["content-type"]).toMatch(/text\/csv/);
-    const lines = report.body.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = report.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe("file,line,field,value,reason");
     expect(lines[1]).toMatch(/^portafoglio\.csv,3,amount,cinquecento,/);
   });
@@ -69,7 +102,12 @@ describe("imports over HTTP", () => {
     const run = response.json();
     expect(run.counts.debtors).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: 1 });
     expect(run.counts.invoices).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: 1 });
-    const errors = await database.db.selectFrom("import_errors").select(["source", "line", "field"]).where("import_id", "=", run.id).orderBy("source").execute();
+    const errors = await database.db
+      .selectFrom("import_errors")
+      .select(["source", "line", "field"])
+      .where("import_id", "=", run.id)
+      .orderBy("source")
+      .execute();
     expect(errors).toEqual([
       { source: "api:debtors", line: 2, field: "taxCode" },
       { source: "api:invoices", line: 2, field: "dueDate" },

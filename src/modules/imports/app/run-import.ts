@@ -99,7 +99,9 @@ export async function runImport(
           }
           for (const error of chunk.errors) {
             text += stageLineForError(error, rowOffset + error.line);
-            rejectedRecords.add(`${rowOffset + error.line}:${recordTypeOfField(error.field)}`);
+            rejectedRecords.add(
+              `${rowOffset + error.line}:${recordTypeOfField(error.field, error.source)}`,
+            );
             if (error.line > maxLine) maxLine = error.line;
           }
           if (text) await copy.write(text);

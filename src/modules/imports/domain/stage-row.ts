@@ -190,7 +190,13 @@ const CONTACT_FIELDS = new Set([
 ]);
 
 /** Which record a rejected field belonged to, for the per-type counts. */
-export function recordTypeOfField(field: string): "debtor" | "contact" | "invoice" | "row" {
+export function recordTypeOfField(
+  field: string,
+  source = "",
+): "debtor" | "contact" | "invoice" | "row" {
+  // The JSON bulk API names its lists; parsers name fields.
+  const list = /^api:(debtors|contacts|invoices)$/.exec(source)?.[1];
+  if (list) return list.slice(0, -1) as "debtor" | "contact" | "invoice";
   const name = field.replace(/\s*\(.*\)$/, "");
   if (DEBTOR_FIELDS.has(name) || /CessionarioCommittente\/DatiAnagrafici/.test(name))
     return "debtor";

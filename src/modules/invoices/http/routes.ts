@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { AppError } from "../../../platform/errors";
-import { isoDateSchema } from "../../../platform/iso-date";
 import { requireTenant } from "../../../platform/http/guard";
 import { pageOut, pageQuery } from "../../../platform/http/paging";
 import type { RouteModule } from "../../../platform/http/server";
+import { isoDateSchema } from "../../../platform/iso-date";
 import { findInvoice, listInvoices } from "../store/invoice-queries";
 import { installmentOut, invoiceOut, toInstallment, toInvoice } from "./schemas";
 
