@@ -40,7 +40,7 @@ export async function loadDemoIfEmpty(
 }
 
 async function load(database: Database, config: Config, log: (m: string) => void) {
-  const password = process.env.SALDO_DEMO_PASSWORD || randomBytes(9).toString("base64url");
+  const password = config.demoPassword ?? randomBytes(12).toString("base64url");
   const started = Date.now();
   const result = await loadDemo({ database, clock: systemClock }, { password });
   log(
@@ -48,7 +48,9 @@ async function load(database: Database, config: Config, log: (m: string) => void
       `${result.debtors} debtors, ${result.invoices} invoices.`,
   );
   const lines = DEMO_USERS.map((u) => `${u.role.padEnd(14)} ${u.email}`);
-  const text = `Demo users (password for all: ${password})\n${lines.join("\n")}\n`;
+  // A password the operator chose is not echoed; a generated one is shown once.
+  const shown = config.demoPassword ? "as set in SALDO_DEMO_PASSWORD" : password;
+  const text = `Demo users (password for all: ${shown})\n${lines.join("\n")}\n`;
   log(text);
   if (!config.databaseUrl) {
     writeFileSync(path.join(config.dataDir, "demo-credentials.txt"), text, { mode: 0o600 });

@@ -10,15 +10,15 @@ import { loadDemoIfEmpty } from "./demo";
 export async function serve(config: Config): Promise<number> {
   const log = (m: string) => console.error(`[saldo] ${m}`);
   const runtime = await openRuntime(config, log);
-  const startedAt = new Date();
-  await failAbandonedRuns(runtime.database.db, startedAt);
-  if (config.demo === "auto") await loadDemoIfEmpty(runtime.database, config, log);
+  await failAbandonedRuns(runtime.database.db);
+  await loadDemoIfEmpty(runtime.database, config, log);
   const app = await buildServer(
     {
       database: runtime.database,
       clock: systemClock,
       sessionTtlHours: config.sessionTtlHours,
       secureCookies: config.secureCookies,
+      trustProxy: config.trustProxy,
     },
     ROUTES,
     { logLevel: config.logLevel },

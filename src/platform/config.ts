@@ -16,7 +16,9 @@ const schema = z.object({
     .optional(),
   SALDO_DATA_DIR: z.string().min(1).default(".saldo"),
   SALDO_EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
-  SALDO_DEMO: z.enum(["auto", "off"]).default("auto"),
+  SALDO_DEMO: z.enum(["auto", "off", "on"]).default("auto"),
+  SALDO_DEMO_PASSWORD: z.string().min(12, "at least 12 characters").optional(),
+  SALDO_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   SALDO_SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -33,7 +35,11 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   embeddedPgPort: number;
-  demo: "auto" | "off";
+  /** "auto" loads the demo into an empty embedded database; an external one only with SALDO_DEMO=on. */
+  demo: "auto" | "off" | "on";
+  demoPassword: string | undefined;
+  /** Honour X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
   sessionTtlHours: number;
   secureCookies: boolean;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
@@ -57,7 +63,10 @@ export function loadConfig(
     const problems = result.error.issues.map((issue) => {
       const name = issue.path.join(".");
       const source = name in env && env[name] !== "" ? "environment" : ".env";
-      return `${name}=${JSON.stringify(merged[name] ?? "")} (from ${source}): ${issue.message}`;
+      const shown = /PASSWORD/.test(name)
+        ? "(hidden)"
+        : JSON.stringify(redactUrl(merged[name] ?? ""));
+      return `${name}=${shown} (from ${source}): ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   }
@@ -69,8 +78,15 @@ export function loadConfig(
     dataDir: path.resolve(cwd, c.SALDO_DATA_DIR),
     embeddedPgPort: c.SALDO_EMBEDDED_PG_PORT,
     demo: c.SALDO_DEMO,
+    demoPassword: c.SALDO_DEMO_PASSWORD,
+    trustProxy: c.SALDO_TRUST_PROXY === "true",
     sessionTtlHours: c.SALDO_SESSION_TTL_HOURS,
     secureCookies: c.SALDO_SECURE_COOKIES === "true",
     logLevel: c.LOG_LEVEL,
   };
+}
+
+/** A connection URL without its password, for messages and logs. */
+export function redactUrl(text: string): string {
+  return text.replace(/^(\w+:\/\/[^:/@]*:)[^@]*@/, "$1***@");
 }

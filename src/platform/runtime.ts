@@ -1,4 +1,5 @@
 import type { Config } from "./config";
+import { redactUrl } from "./config";
 import { type Database, describeUrl, openDatabase } from "./db/database";
 import { startEmbeddedPostgres } from "./db/embedded";
 import { migrate } from "./db/migrate";
@@ -28,7 +29,13 @@ export async function openRuntime(config: Config, log: (m: string) => void): Pro
     stopEmbedded = () => server.stop();
     log(`Embedded PostgreSQL running from ${config.dataDir} on 127.0.0.1:${config.embeddedPgPort}`);
   } else {
-    log(`Using PostgreSQL at ${describeUrl(url)}`);
+    let where: string;
+    try {
+      where = describeUrl(url);
+    } catch {
+      throw new Error(`DATABASE_URL is not a valid URL: ${redactUrl(url)}`);
+    }
+    log(`Using PostgreSQL at ${where}`);
   }
   const database = openDatabase(url);
   try {

@@ -151,4 +151,27 @@ describe("staff access", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toContain("/api/v1/tenants/{tenantId}/imports");
   });
+
+  it("an admin grants only the tenants it reaches", async () => {
+    const a = await createTenant(database.db);
+    const b = await createTenant(database.db);
+    const admin = await loggedInAs(app, database, "admin", { tenantIds: [a.id] });
+    const base = { name: "X", password: "a-long-enough-password", role: "agent" };
+    const post = (payload: object) =>
+      app.inject({
+        method: "POST",
+        url: "/api/v1/users",
+        headers: { cookie: admin.cookie },
+        payload,
+      });
+    expect(
+      (await post({ ...base, email: "b@test.saldo.example", tenantIds: [b.id] })).statusCode,
+    ).toBe(403);
+    expect(
+      (await post({ ...base, email: "all@test.saldo.example", allTenants: true })).statusCode,
+    ).toBe(403);
+    expect(
+      (await post({ ...base, email: "a@test.saldo.example", tenantIds: [a.id] })).statusCode,
+    ).toBe(201);
+  });
 });

@@ -152,4 +152,38 @@ describe("CSV files through the whole pipeline", () => {
       .executeTakeFirstOrThrow();
     expect(run.status).toBe("failed");
   });
+
+  it("closes on paid, never reopens on a file without status, and rejects an open amount above the amount", async () => {
+    const tenant = await createTenant(database.db);
+    const header = "codice_cliente;nome;cognome;id_fattura;scadenza;importo;residuo;stato\n";
+    await importFiles(deps, {
+      tenantId: tenant.id,
+      files: [
+        fromText(
+          "a.csv",
+          `${header}P1;Anna;Neri;X1;01/10/2026;100,00;100,00;aperta\nP1;Anna;Neri;X2;01/10/2026;50,00;60,00;aperta\n`,
+        ),
+      ],
+    }).then((r) => {
+      expect(r.counts.invoices).toMatchObject({ created: 1, rejected: 1 });
+    });
+    const paid = await importFiles(deps, {
+      tenantId: tenant.id,
+      files: [fromText("b.csv", `${header}P1;Anna;Neri;X1;01/10/2026;100,00;100,00;pagata\n`)],
+    });
+    expect(paid.casesClosed).toBe(1);
+    const noStatus = "codice_cliente;id_fattura;scadenza;importo\nP1;X1;01/10/2026;100,00\n";
+    const again = await importFiles(deps, {
+      tenantId: tenant.id,
+      files: [fromText("c.csv", noStatus)],
+    });
+    expect(again.casesOpened).toBe(0);
+    const x1 = await database.db
+      .selectFrom("invoices")
+      .select(["status", "open_amount_minor"])
+      .where("tenant_id", "=", tenant.id)
+      .where("external_id", "=", "X1")
+      .executeTakeFirstOrThrow();
+    expect(x1).toEqual({ status: "paid", open_amount_minor: 0n });
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runImport } from "../../src/modules/imports/app/run-import";
+import { failAbandonedRuns } from "../../src/modules/imports/store/import-runs";
 import { fixedClock } from "../../src/platform/clock";
 import { createTenant, invoice, person, phone, sourceOf } from "../support/factories";
 import { useTestDatabase } from "../support/test-database";
@@ -233,5 +234,36 @@ describe("runImport", () => {
         .where("tenant_id", "=", tenant.id)
         .execute(),
     ).toEqual([]);
+  });
+
+  it("marks runs abandoned by a dead process failed, and leaves live ones alone", async () => {
+    const tenant = await createTenant(database.db);
+    const insert = () =>
+      database.db
+        .insertInto("imports")
+        .values({ tenant_id: tenant.id, kind: "csv", source_name: "x.csv" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+    const dead = await insert();
+    const live = await insert();
+    const other = await database.pool.connect();
+    try {
+      await other.query("begin");
+      await other.query(
+        "select pg_advisory_xact_lock(hashtextextended('saldo.import-run:' || $1, 0))",
+        [live.id],
+      );
+      await failAbandonedRuns(database.db);
+      const statuses = await database.db
+        .selectFrom("imports")
+        .select(["id", "status"])
+        .where("tenant_id", "=", tenant.id)
+        .execute();
+      expect(statuses.find((r) => r.id === dead.id)?.status).toBe("failed");
+      expect(statuses.find((r) => r.id === live.id)?.status).toBe("running");
+    } finally {
+      await other.query("rollback");
+      other.release();
+    }
   });
 });

@@ -17,7 +17,12 @@ export interface Database {
 }
 
 export function openDatabase(url: string, options: { max?: number } = {}): Database {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // A request that cannot get a connection fails after 30 s rather than hanging forever.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 30_000,
+  });
   // An idle client dropped by the server must not crash the process.
   pool.on("error", () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

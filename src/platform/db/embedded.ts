@@ -131,13 +131,25 @@ async function stopStaleServer(pgData: string, log: (m: string) => void): Promis
   const pidFile = path.join(pgData, "postmaster.pid");
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  if (!Number.isInteger(pid) || pid <= 1 || pid === process.pid || !isAlive(pid)) return;
+  // After a reboot the pid may belong to anything: signal it only if it is a
+  // postgres serving this very directory. PostgreSQL handles a stale file itself.
+  if (!isPostgresOn(pid, pgData)) return;
   log(`Stopping a stale embedded PostgreSQL (pid ${pid}) left by a previous Saldo process`);
   process.kill(pid, "SIGINT"); // fast shutdown: roll back open transactions, checkpoint
   for (let waited = 0; waited < 30_000 && isAlive(pid); waited += 100) await sleep(100);
   if (isAlive(pid)) {
     process.kill(pid, "SIGKILL");
     await sleep(500);
+  }
+}
+
+function isPostgresOn(pid: number, pgData: string): boolean {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    return /postgres$/.test(args[0] ?? "") && args.includes(pgData);
+  } catch {
+    return false; // no /proc (not Linux) or gone: leave it to PostgreSQL
   }
 }
 

@@ -38,6 +38,8 @@ export interface AppDeps {
   clock: Clock;
   sessionTtlHours: number;
   secureCookies: boolean;
+  /** Honour X-Forwarded-For; off unless a proxy sets it (it would let clients pick their IP). */
+  trustProxy?: boolean;
 }
 
 export type ZodApp = FastifyInstance<
@@ -63,7 +65,7 @@ export async function buildServer(
       redact: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'],
     },
     bodyLimit: 50 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: deps.trustProxy ?? false,
   });
   const metrics = createMetrics();
   app.setValidatorCompiler(validatorCompiler);
@@ -76,15 +78,10 @@ export async function buildServer(
     for (const method of [route.method].flat())
       if (method !== "HEAD") routeList.push(`${method} ${route.url}`);
   });
-  // Only routes that opt in (login) are limited; keyed by address and account.
-  await app.register(rateLimit, {
-    global: false,
-    hook: "preHandler",
-    keyGenerator: (request) =>
-      `${request.ip}:${String((request.body as { email?: string } | undefined)?.email ?? "").toLowerCase()}`,
-  });
+  // Only routes that opt in (login) are limited, per client address.
+  await app.register(rateLimit, { global: false, hook: "preHandler" });
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: 2 * 1024 * 1024 * 1024, files: 50 } });
+  await app.register(multipart, { limits: { fileSize: 1024 * 1024 * 1024, files: 20 } });
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { AppError } from "../../../platform/errors";
 import { requirePermission } from "../../../platform/http/guard";
 import { type RouteModule, SESSION_COOKIE } from "../../../platform/http/server";
 import { createApiToken } from "../app/create-api-token";
 import { createUser, createUserInput } from "../app/create-user";
 import { logIn } from "../app/log-in";
 import { logOut } from "../app/log-out";
-import { ROLES } from "../domain/roles";
+import { canReachTenant, ROLES } from "../domain/roles";
 
 const userOut = z.object({
   id: z.string(),
@@ -29,7 +30,7 @@ export const authRoutes: RouteModule = (app, deps) => {
         response: { 200: z.object({ expiresAt: z.string() }) },
         security: [],
       },
-      config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
+      config: { rateLimit: { max: 20, timeWindow: "1 minute" } },
     },
     async (request, reply) => {
       const session = await logIn(
@@ -91,7 +92,18 @@ export const authRoutes: RouteModule = (app, deps) => {
       },
     },
     async (request, reply) => {
-      requirePermission(request, "users:manage");
+      const principal = requirePermission(request, "users:manage");
+      // An admin grants only what they have: tenants they reach, all tenants only if they have all.
+      const { allTenants, tenantIds = [] } = request.body;
+      if (
+        (allTenants && !principal.allTenants) ||
+        tenantIds.some((id) => !canReachTenant(principal, id))
+      ) {
+        throw new AppError(
+          "forbidden",
+          "you can only grant access to tenants you can reach yourself",
+        );
+      }
       const user = await createUser({ db }, request.body);
       return reply.status(201).send({
         id: user.id,

@@ -4,9 +4,9 @@ import type { Page } from "../../../platform/http/paging";
 
 /** Balance is what the open invoices of the case still owe; never stored, always summed. */
 const balance = sql<bigint>`coalesce((select sum(i.open_amount_minor) from invoices i
-  where i.case_id = c.id and i.status = 'open'), 0)::bigint`;
+  where i.tenant_id = c.tenant_id and i.case_id = c.id and i.status = 'open'), 0)::bigint`;
 const oldestDue = sql<string | null>`(select min(i.due_date) from invoices i
-  where i.case_id = c.id and i.status = 'open' and i.open_amount_minor > 0)`;
+  where i.tenant_id = c.tenant_id and i.case_id = c.id and i.status = 'open' and i.open_amount_minor > 0)`;
 
 export async function listCases(
   db: Db,
@@ -16,7 +16,9 @@ export async function listCases(
 ) {
   let query = db
     .selectFrom("cases as c")
-    .innerJoin("debtors as d", "d.id", "c.debtor_id")
+    .innerJoin("debtors as d", (join) =>
+      join.onRef("d.id", "=", "c.debtor_id").onRef("d.tenant_id", "=", "c.tenant_id"),
+    )
     .where("c.tenant_id", "=", tenantId);
   if (filter.stage) query = query.where("c.stage", "=", filter.stage);
   if (filter.status) query = query.where("c.status", "=", filter.status);
@@ -42,7 +44,9 @@ export async function listCases(
 export async function findCase(db: Db, tenantId: string, caseId: string) {
   return db
     .selectFrom("cases as c")
-    .innerJoin("debtors as d", "d.id", "c.debtor_id")
+    .innerJoin("debtors as d", (join) =>
+      join.onRef("d.id", "=", "c.debtor_id").onRef("d.tenant_id", "=", "c.tenant_id"),
+    )
     .selectAll("c")
     .select(["d.name as debtor_name", balance.as("balance_minor"), oldestDue.as("oldest_due_date")])
     .where("c.tenant_id", "=", tenantId)

@@ -7,11 +7,24 @@ import {
 import type { RowError } from "../domain/records";
 import type { ImportSource, IntakeChunk } from "./run-import";
 
+/** SdI caps an e-invoice file at 5 MB; anything far larger is not one. */
+export const MAX_FATTURA_BYTES = 20 * 1024 * 1024;
+
 /** E-invoices are small: each file is read whole, unwrapped (p7m), parsed and mapped. */
 export function fatturaSource(name: string, bytes: Buffer): ImportSource {
   return {
     name,
     chunks: (async function* (): AsyncGenerator<IntakeChunk> {
+      if (bytes.length > MAX_FATTURA_BYTES) {
+        const reason = `file of ${bytes.length} bytes is larger than any FatturaPA file (${MAX_FATTURA_BYTES} max)`;
+        yield {
+          records: [],
+          errors: [{ source: name, line: 1, field: "(file)", reason }],
+          rowsRead: 1,
+          bytesRead: bytes.length,
+        };
+        return;
+      }
       try {
         const { xml } = unwrapFatturaFile(bytes, name);
         const { records, errors } = fatturaToIntakeRecords(parseFattura(xml, name), {

@@ -3,7 +3,7 @@ import type { Database } from "../../../platform/db/database";
 import { AppError } from "../../../platform/errors";
 import type { ColumnMapping, CsvIntakeSummary } from "../domain/csv";
 import { csvSource } from "./csv-source";
-import { fatturaSource } from "./fattura-source";
+import { fatturaSource, MAX_FATTURA_BYTES } from "./fattura-source";
 import { type ImportSource, type ImportSummary, runImport } from "./run-import";
 
 export interface UploadedFile {
@@ -14,7 +14,7 @@ export interface UploadedFile {
 
 export type FileKind = "csv" | "fatturapa";
 
-/** By name first, then content: "<" or a p7m envelope means FatturaPA. */
+/** By file name: .csv/.txt/.tsv are CSV, .xml/.p7m FatturaPA. */
 export function kindOfFile(name: string): FileKind | undefined {
   const lower = name.toLowerCase();
   if (/\.(csv|txt|tsv)$/.test(lower)) return "csv";
@@ -78,10 +78,15 @@ export async function importFiles(
   return { ...summary, files: summaries };
 }
 
+/** Reads a FatturaPA file whole, stopping just past the size no e-invoice reaches. */
 async function readAll(stream: AsyncIterable<Buffer> | NodeJS.ReadableStream): Promise<Buffer> {
   const parts: Buffer[] = [];
+  let size = 0;
   for await (const part of stream as AsyncIterable<Buffer | string>) {
-    parts.push(typeof part === "string" ? Buffer.from(part) : part);
+    const buffer = typeof part === "string" ? Buffer.from(part) : part;
+    parts.push(buffer);
+    size += buffer.length;
+    if (size > MAX_FATTURA_BYTES) break;
   }
   return Buffer.concat(parts);
 }

@@ -1,3 +1,4 @@
+import type pg from "pg";
 import type { Clock } from "../../../platform/clock";
 import { localDate } from "../../../platform/clock";
 import type { Database } from "../../../platform/db/database";
@@ -56,6 +57,28 @@ export interface ImportSummary {
 
 const PROGRESS_EVERY_MS = 1000;
 
+/** At most this many imports run at once per process (each holds a connection). */
+const importSlots = semaphore(3);
+
+function semaphore(size: number) {
+  let free = size;
+  const waiting: Array<() => void> = [];
+  return {
+    async acquire(): Promise<() => void> {
+      if (free > 0) free--;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        const next = waiting.shift();
+        if (next) next();
+        else free++;
+      };
+    },
+  };
+}
+
 /**
  * Streams every record of every source into staging through one COPY, then
  * merges set-based in one transaction: the portfolio never sees half an import.
@@ -73,13 +96,28 @@ export async function runImport(
     .executeTakeFirst();
   if (!tenant) throw new AppError("tenant_not_found", "tenant not found");
   const importId = await insertImportRun(db, input);
-  const client = await pool.connect();
+  // Each import holds a connection for its whole run and needs a second one for
+  // progress: a bounded number run at once, so the pool never starves.
+  const release = await importSlots.acquire();
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    release();
+    await failImportRun(db, importId, (error as Error).message).catch(() => {});
+    throw error;
+  }
   let rowsRead = 0;
   let bytesRead = 0;
   let broken = false;
   const startedAt = Date.now();
   try {
     await client.query("begin");
+    // This run's own lock tells other processes it is alive (see failAbandonedRuns).
+    await client.query(
+      "select pg_advisory_xact_lock(hashtextextended('saldo.import-run:' || $1, 0))",
+      [importId],
+    );
     await client.query("select pg_advisory_xact_lock(hashtextextended('saldo.import:' || $1, 0))", [
       input.tenantId,
     ]);
@@ -145,9 +183,9 @@ export async function runImport(
     lap("timeline");
     const counts = await summarise(client, rowsRead, countByType(rejectedRecords));
     await saveErrors(client, input.tenantId, importId);
+    await completeImportRun(client, importId, counts, bytesRead);
     await client.query("commit");
     lap("commit");
-    await completeImportRun(db, importId, counts, bytesRead);
     return {
       importId,
       status: "completed",
@@ -160,10 +198,11 @@ export async function runImport(
     await client.query("rollback").catch(() => {
       broken = true;
     });
-    await failImportRun(db, importId, (error as Error).message);
+    await failImportRun(db, importId, (error as Error).message).catch(() => {});
     throw error;
   } finally {
     client.release(broken);
+    release();
   }
 }
 

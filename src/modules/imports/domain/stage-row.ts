@@ -103,13 +103,14 @@ export function stageLineForRecord(item: IntakeRecord, rowKey: number, fileName:
   c[AT.document_type] = r.documentType;
   c[AT.issue_date] = r.issueDate;
   c[AT.due_date] = r.dueDate;
+  const open = r.status === "open" ? r.openAmountMinor : 0n;
   c[AT.amount] = r.amountMinor;
-  c[AT.open_amount] = r.openAmountMinor;
+  c[AT.open_amount] = open;
   c[AT.currency] = r.currency;
   c[AT.status] = r.status;
   c[AT.installments] = r.installments?.length
     ? JSON.stringify(
-        allocateOpenAmount(r.installments, r.amountMinor, r.openAmountMinor).map((i) => ({
+        allocateOpenAmount(r.installments, r.amountMinor, open).map((i) => ({
           seq: i.seq,
           due_date: i.dueDate,
           amount_minor: i.amountMinor.toString(),

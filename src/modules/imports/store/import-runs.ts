@@ -1,3 +1,5 @@
+import { sql } from "kysely";
+import type pg from "pg";
 import type { Db } from "../../../platform/db/database";
 import type { ImportCounts } from "./summarise";
 
@@ -41,27 +43,29 @@ export async function recordProgress(
     .execute();
 }
 
+/** Written in the import's own transaction: committed data and "completed" go together. */
 export async function completeImportRun(
-  db: Db,
+  client: pg.PoolClient,
   importId: string,
   counts: ImportCounts,
   bytesRead: number,
 ) {
-  await db
-    .updateTable("imports")
-    .set({
-      status: "completed",
-      rows_read: counts.rows.read,
-      bytes_read: bytesRead,
-      created: counts.rows.created,
-      updated: counts.rows.updated,
-      unchanged: counts.rows.unchanged,
-      rejected: counts.rows.rejected,
-      counts: JSON.stringify(counts),
-      finished_at: new Date(),
-    })
-    .where("id", "=", importId)
-    .execute();
+  const r = counts.rows;
+  await client.query(
+    `update imports set status = 'completed', rows_read = $2, bytes_read = $3, created = $4,
+       updated = $5, unchanged = $6, rejected = $7, counts = $8, finished_at = now()
+     where id = $1`,
+    [
+      importId,
+      r.read,
+      bytesRead,
+      r.created,
+      r.updated,
+      r.unchanged,
+      r.rejected,
+      JSON.stringify(counts),
+    ],
+  );
 }
 
 export async function failImportRun(db: Db, importId: string, reason: string) {
@@ -72,16 +76,17 @@ export async function failImportRun(db: Db, importId: string, reason: string) {
     .execute();
 }
 
-/** Runs left "running" by a process that died are marked failed at start-up. */
-export async function failAbandonedRuns(db: Db, startedBefore: Date) {
-  await db
-    .updateTable("imports")
-    .set({
-      status: "failed",
-      failure: "interrupted: the Saldo process stopped during the import",
-      finished_at: new Date(),
-    })
-    .where("status", "=", "running")
-    .where("started_at", "<", startedBefore)
-    .execute();
+/**
+ * Runs left "running" by a process that died are marked failed. A live run
+ * holds its advisory lock (taken in runImport): only runs whose lock is free
+ * are abandoned, so another process's imports in flight are left alone.
+ */
+export async function failAbandonedRuns(db: Db) {
+  await sql`
+    update imports set status = 'failed', finished_at = now(),
+      failure = 'interrupted: the Saldo process stopped during the import'
+    where status = 'running'
+      and pg_try_advisory_xact_lock(hashtextextended('saldo.import-run:' || id::text, 0))`.execute(
+    db,
+  );
 }

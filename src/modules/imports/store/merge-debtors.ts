@@ -51,6 +51,4 @@ export async function mergeDebtors(client: pg.PoolClient, tenantId: string): Pro
      select 'D', a.external_id, s.row_key, 'created' from added a join staged_debtors s on s.ext_id = a.external_id`,
     [tenantId],
   );
-  // Fresh rows of this transaction are invisible to autovacuum: refresh statistics.
-  await client.query("analyze debtors");
 }

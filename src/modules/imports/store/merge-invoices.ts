@@ -30,10 +30,22 @@ export async function stageInvoices(client: pg.PoolClient, tenantId: string): Pr
       'unknown debtor: not imported (missing from this import, or rejected: see its other errors) and not already in Saldo for this tenant'
     from orphans o join staged_invoices s on s.ext_id = o.key;
     delete from staged_invoices where debtor_id is null;`);
+  // An import closes invoices but never reopens one Saldo holds as paid or
+  // cancelled (a file without a status column would otherwise reopen them all):
+  // reopening is a payment reversal, not an import.
+  await client.query(
+    `update staged_invoices s set status = i.status, open_amount = i.open_amount_minor
+     from invoices i
+     where i.tenant_id = $1 and i.external_id = s.ext_id and i.status <> 'open' and s.status = 'open'`,
+    [tenantId],
+  );
 }
 
-const TARGET = `(s.debtor_id, coalesce(dc.case_id, i.case_id), s.number, s.document_type, s.issue_date,
-  s.due_date, s.amount, s.open_amount, s.currency, s.status, coalesce(s.related, i.related_external_ids))`;
+/** Closed invoices stay in the case they were closed in. */
+const TARGET = `(s.debtor_id,
+  case when s.status = 'open' then coalesce(dc.case_id, i.case_id) else i.case_id end,
+  s.number, s.document_type, s.issue_date, s.due_date, s.amount, s.open_amount, s.currency,
+  s.status, coalesce(s.related, i.related_external_ids))`;
 
 export async function mergeInvoices(
   client: pg.PoolClient,
@@ -81,13 +93,14 @@ async function replaceInstallments(client: pg.PoolClient, tenantId: string): Pro
      join invoices i on i.tenant_id = $1 and i.external_id = s.ext_id
      where exists (select 1 from import_outcome o where o.rtype = 'I' and o.key = s.ext_id
        and o.outcome in ('created', 'updated'))
-       and (s.installments is not null
-         or exists (select 1 from invoice_installments x where x.invoice_id = i.id))`,
+       and s.installments is not null`,
     [tenantId],
   );
   await client.query("analyze touched_invoices");
   await client.query(
-    "delete from invoice_installments x using touched_invoices t where x.invoice_id = t.id",
+    `delete from invoice_installments x using touched_invoices t
+     where x.tenant_id = $1 and x.invoice_id = t.id`,
+    [tenantId],
   );
   await client.query(
     `insert into invoice_installments (tenant_id, invoice_id, seq, due_date, amount_minor,

@@ -68,13 +68,15 @@ export async function summarise(
      from good`,
   );
   const lc = lineCounts.rows[0] ?? { rejected: 0, created: 0, updated: 0 };
+  // A row the reader could not even split (a broken tail) is rejected without having been counted.
+  const read = Math.max(rowsRead, lc.created + lc.updated + lc.rejected);
   return {
     rows: {
-      read: rowsRead,
+      read,
       created: lc.created,
       updated: lc.updated,
       rejected: lc.rejected,
-      unchanged: rowsRead - lc.created - lc.updated - lc.rejected,
+      unchanged: read - lc.created - lc.updated - lc.rejected,
     },
     debtors: byType("D", domainRejected.debtor),
     contacts: byType("C", domainRejected.contact),

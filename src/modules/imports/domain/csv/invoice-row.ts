@@ -91,11 +91,17 @@ export function buildInvoice(
   ) {
     return undefined;
   }
-  if (openAmount === undefined) openAmount = status === "open" ? amount : 0n;
+  // A paid or cancelled invoice owes nothing, whatever the open-amount column says.
+  if (openAmount === undefined || status !== "open") openAmount = status === "open" ? amount : 0n;
   // Credit notes are negative; files write them either way.
   if (documentType === "credit_note") {
     if (amount > 0n) amount = -amount;
     if (openAmount > 0n) openAmount = -openAmount;
+  }
+  const outOfRange = checkAmountRange(amount, openAmount);
+  if (outOfRange) {
+    errors.push({ field: outOfRange.field, value: v[outOfRange.field], reason: outOfRange.reason });
+    return undefined;
   }
   return {
     externalId,
@@ -131,4 +137,21 @@ function readDate(
       : `not a valid date: expected ${expectedDateFormat(settings.dateOrder)}`;
   errors.push({ field, value: text, reason });
   return undefined;
+}
+
+/** Larger than any receivable, and beyond what JSON numbers carry exactly. */
+const MAX_MINOR = 10n ** 15n;
+
+/** The open amount lies between zero and the amount (same sign), within sane bounds. */
+function checkAmountRange(
+  amount: bigint,
+  open: bigint,
+): { field: "amount" | "open_amount"; reason: string } | undefined {
+  if (amount > MAX_MINOR || amount < -MAX_MINOR) {
+    return { field: "amount", reason: "amount too large for a receivable" };
+  }
+  const within = amount >= 0n ? open >= 0n && open <= amount : open <= 0n && open >= amount;
+  return within
+    ? undefined
+    : { field: "open_amount", reason: "the open amount must lie between 0 and the amount" };
 }
