@@ -3,7 +3,15 @@
  * contact policy judges, and what the history it judges by is made of.
  */
 
-export const CHANNELS = ["email", "sms", "call", "voice", "letter", "registered_letter", "pec"] as const;
+export const CHANNELS = [
+  "email",
+  "sms",
+  "call",
+  "voice",
+  "letter",
+  "registered_letter",
+  "pec",
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Channels that reach a person in real time (a call, a voice message): hours and conversation rules apply. */
