@@ -86,6 +86,14 @@ export interface CasesTable {
   closed_at: Timestamp | null;
   close_reason: string | null;
   updated_at: DefaultTimestamp;
+  strategy_version_id: string | null;
+  variant: string | null;
+  next_evaluation_at: ColumnType<
+    Date | null,
+    Date | string | null | undefined,
+    Date | string | null
+  >;
+  evaluated_at: Timestamp | null;
 }
 
 export interface InvoicesTable {
@@ -193,7 +201,65 @@ export interface ImportErrorsTable {
   reason: string;
 }
 
+export interface StrategiesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  key: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface StrategyVersionsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  strategy_id: string;
+  version: number;
+  definition: Json;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface TenantPoliciesTable {
+  tenant_id: string;
+  preset: string;
+  overrides: DefaultJson<Record<string, unknown>>;
+  updated_by: string | null;
+  updated_at: DefaultTimestamp;
+}
+
+export interface ContactEventsTable {
+  id: Generated<bigint>;
+  tenant_id: string;
+  case_id: string;
+  identity_id: string | null;
+  debtor_id: string;
+  channel: string;
+  kind: string;
+  at: Timestamp;
+}
+
+export interface CaseActionsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  idempotency_key: string;
+  step_id: string;
+  attempt: number;
+  channel: string;
+  template: string;
+  status: string;
+  due_at: Timestamp;
+  rule: string | null;
+  reason: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
 export interface DB {
+  strategies: StrategiesTable;
+  strategy_versions: StrategyVersionsTable;
+  tenant_policies: TenantPoliciesTable;
+  contact_events: ContactEventsTable;
+  case_actions: CaseActionsTable;
   agencies: AgenciesTable;
   tenants: TenantsTable;
   identities: IdentitiesTable;

@@ -37,6 +37,7 @@ export {
 } from "./tighten.js";
 export {
   instantAtWallClock,
+  isoWeekday,
   type LocalDate,
   localDateAt,
   type WallClock,
