@@ -8,7 +8,8 @@ const USAGE = `Saldo — credit management and debt collection
 Usage: saldo <command> [options]
 
 Commands:
-  serve                         start the API (and the embedded PostgreSQL unless DATABASE_URL is set)
+  serve                         start the API and the scheduler (and the embedded PostgreSQL unless DATABASE_URL is set)
+  worker                        run the scheduler only (several may run side by side; set SALDO_WORKER=off on serve)
   migrate                       apply database migrations and exit
   demo [--force]                load the demo agency, tenants, users and portfolio
   import <tenant> <file>...     import CSV or FatturaPA files (.csv, .xml, .p7m) into a tenant (slug or id)
@@ -30,6 +31,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "serve":
       return (await import("./cli/serve")).serve(config);
+    case "worker":
+      return (await import("./cli/worker")).workerCommand(config);
     case "migrate":
       return (await import("./cli/migrate")).migrateCommand(config);
     case "demo":

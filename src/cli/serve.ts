@@ -1,4 +1,5 @@
 import { failAbandonedRuns } from "../modules/imports/store/import-runs";
+import { runWorker } from "../modules/scheduler/app/run-worker";
 import { systemClock } from "../platform/clock";
 import type { Config } from "../platform/config";
 import { buildServer } from "../platform/http/server";
@@ -23,12 +24,17 @@ export async function serve(config: Config): Promise<number> {
     ROUTES,
     { logLevel: config.logLevel },
   );
+  const worker =
+    config.worker === "inline"
+      ? await runWorker({ database: runtime.database, clock: systemClock }, { log })
+      : undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: shutting down`);
     await app.close().catch(() => {});
+    await worker?.stop().catch(() => {});
     await runtime.close().catch(() => {});
     process.exit(0);
   };

@@ -19,6 +19,7 @@ const schema = z.object({
   SALDO_DEMO: z.enum(["auto", "off", "on"]).default("auto"),
   SALDO_DEMO_PASSWORD: z.string().min(12, "at least 12 characters").optional(),
   SALDO_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  SALDO_WORKER: z.enum(["inline", "off"]).default("inline"),
   SALDO_SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -40,6 +41,8 @@ export type Config = {
   demoPassword: string | undefined;
   /** Honour X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
+  /** "inline": `serve` also runs the scheduler; "off": run `saldo worker` processes instead. */
+  worker: "inline" | "off";
   sessionTtlHours: number;
   secureCookies: boolean;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
@@ -80,6 +83,7 @@ export function loadConfig(
     demo: c.SALDO_DEMO,
     demoPassword: c.SALDO_DEMO_PASSWORD,
     trustProxy: c.SALDO_TRUST_PROXY === "true",
+    worker: c.SALDO_WORKER,
     sessionTtlHours: c.SALDO_SESSION_TTL_HOURS,
     secureCookies: c.SALDO_SECURE_COOKIES === "true",
     logLevel: c.LOG_LEVEL,

@@ -186,6 +186,8 @@ export async function runImport(
     await completeImportRun(client, importId, counts, bytesRead);
     await client.query("commit");
     lap("commit");
+    // Cases the import opened or changed are due now: wake the scheduler.
+    await pool.query("select pg_notify('saldo_evaluate', $1)", [importId]).catch(() => {});
     return {
       importId,
       status: "completed",
