@@ -15,6 +15,9 @@ Commands:
   import <tenant> <file>...     import CSV or FatturaPA files (.csv, .xml, .p7m) into a tenant (slug or id)
          [--mapping m.json] [--errors out.csv]
   tenant create --slug s --name n [--vat v] [--time-zone tz] [--locale it-IT] [--currency EUR]
+  strategy simulate --tenant slug --from YYYY-MM-DD --to YYYY-MM-DD
+                                dry run of the tenant's strategies under its contact policy; sends nothing
+  strategy schema               the JSON Schema of a strategy definition
   user create --email e --name n --role r [--tenant slug]... [--all-tenants]
               (password from SALDO_USER_PASSWORD, or one is generated and printed)
   help                          this text
@@ -41,6 +44,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import("./cli/import")).importCommand(config, rest);
     case "tenant":
       return (await import("./cli/tenant")).tenantCommand(config, rest);
+    case "strategy":
+      return (await import("./cli/strategy")).strategyCommand(config, rest);
     case "user":
       return (await import("./cli/user")).userCommand(config, rest);
     default:

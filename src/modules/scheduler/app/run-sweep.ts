@@ -1,12 +1,11 @@
 import type { Clock } from "../../../platform/clock";
 import type { Database } from "../../../platform/db/database";
 import { loadTenantPolicies } from "../../policy/store/tenant-policies";
-import { assignVariant, selectStrategy, variantOf } from "../../strategies/domain";
 import {
   installDefaultStrategies,
   loadStrategyVersions,
-  type StoredVersion,
 } from "../../strategies/store/strategy-versions";
+import { assignStrategy } from "../domain/assign-strategy";
 import { personKey, toCaseState, toContactEvents, toPersonContext } from "../domain/case-inputs";
 import { planCase } from "../domain/plan-case";
 import { claimDueCases, type DueCaseRow } from "../store/claim-due-cases";
@@ -225,33 +224,6 @@ async function evaluateBatch(
   );
   await insertTimeline(client, timeline);
   await updateCases(client, updates, now);
-}
-
-/** The case's strategy version: kept once assigned; chosen by segment rules and a variant otherwise. */
-function assignStrategy(row: DueCaseRow, versions: StoredVersion[]) {
-  if (row.strategy_version_id) {
-    const version = versions.find((v) => v.rowId === row.strategy_version_id);
-    if (version)
-      return { version, variant: row.variant ?? variantOf(version, "").key, isNew: false, why: "" };
-  }
-  const facts = {
-    balanceMinor: BigInt(row.balance_minor),
-    debtor: {
-      kind: row.debtor_kind === "company" ? ("company" as const) : ("person" as const),
-      language: row.language,
-      segment: row.segment ?? undefined,
-      riskClass: row.risk_class ?? undefined,
-    },
-  };
-  const selection = selectStrategy(versions, facts);
-  if (!selection) return undefined;
-  const version = versions.find(
-    (v) =>
-      v.strategyId === selection.strategy.strategyId && v.version === selection.strategy.version,
-  );
-  if (!version) return undefined;
-  const variant = assignVariant(row.case_id, version.strategyId, version.definition.variants);
-  return { version, variant, isNew: true, why: selection.reason };
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { CaseFactsRow } from "../domain/case-inputs";
+import { CASE_FACTS_COLUMNS, CASE_FACTS_JOINS } from "./case-facts-sql";
 
 export type DueCaseRow = CaseFactsRow & { strategy_version_id: string | null };
 
@@ -20,30 +21,9 @@ export async function claimDueCases(
        order by next_evaluation_at
        limit $2
        for update skip locked)
-     select c.id as case_id, c.tenant_id, c.debtor_id, d.identity_id, c.stage, c.status, c.hold_reasons,
-       c.opened_at, c.strategy_version_id, c.variant, d.kind as debtor_kind, d.language, d.segment,
-       d.risk_class, coalesce(d.time_zone, t.time_zone) as time_zone, t.country,
-       coalesce(b.balance, 0)::text as balance_minor, b.oldest_due::text as oldest_due_date,
-       coalesce(cp.channels, '{}') as channels, coalesce(cp.opted_out, '{}') as opted_out
+     select ${CASE_FACTS_COLUMNS}
      from due join cases c on c.id = due.id
-     join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id
-     join tenants t on t.id = c.tenant_id
-     left join lateral (
-       select sum(i.open_amount_minor) as balance,
-         min(i.due_date) filter (where i.open_amount_minor > 0) as oldest_due
-       from invoices i where i.case_id = c.id and i.status = 'open') b on true
-     left join lateral (
-       select array_agg(distinct ch) filter (where not (p.opt_out ? ch)) as channels,
-         array_agg(distinct ch) filter (where p.opt_out ? ch) as opted_out
-       from contact_points p,
-         unnest(case p.kind
-           when 'email' then array['email']
-           when 'pec' then array['pec']
-           when 'postal' then array['letter', 'registered_letter']
-           when 'phone' then case when p.phone_type = 'mobile' then array['sms', 'call', 'voice']
-                                  else array['call', 'voice'] end
-         end) ch
-       where p.tenant_id = c.tenant_id and p.debtor_id = c.debtor_id) cp on true`,
+     ${CASE_FACTS_JOINS}`,
     [now, limit],
   );
   return rows;
