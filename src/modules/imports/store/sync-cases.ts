@@ -82,6 +82,12 @@ export async function finishCases(
      group by dc.case_id`,
     [tenantId, importId],
   );
+  // What the import changed may change what the strategy does: evaluate these cases now.
+  await client.query(
+    `update cases c set next_evaluation_at = now()
+     from debtor_case dc where c.tenant_id = $1 and c.id = dc.case_id and c.status <> 'closed'`,
+    [tenantId],
+  );
   const closed = await client.query(
     `with settled as (
        update cases c set status = 'closed', stage = 'closed', closed_at = now(), updated_at = now(),
