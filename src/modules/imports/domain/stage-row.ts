@@ -1,3 +1,4 @@
+import { isCanonicalField, ownerOf } from "./csv/fields";
 import { allocateOpenAmount } from "./installments";
 import type { IntakeRecord, RowError } from "./records";
 
@@ -161,35 +162,6 @@ function pgArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(",")}}`;
 }
 
-const DEBTOR_FIELDS = new Set([
-  "debtor_type",
-  "name",
-  "first_name",
-  "last_name",
-  "tax_code",
-  "vat_number",
-  "language",
-  "time_zone",
-  "segment",
-  "risk_score",
-  "risk_class",
-]);
-const CONTACT_FIELDS = new Set([
-  "email",
-  "pec",
-  "phone",
-  "mobile",
-  "address",
-  "address2",
-  "postal_code",
-  "city",
-  "province",
-  "country",
-  "contact_type",
-  "contact_value",
-  "contact_opt_out",
-]);
-
 /** Which record a rejected field belonged to, for the per-type counts. */
 export function recordTypeOfField(
   field: string,
@@ -199,10 +171,13 @@ export function recordTypeOfField(
   const list = /^api:(debtors|contacts|invoices)$/.exec(source)?.[1];
   if (list) return list.slice(0, -1) as "debtor" | "contact" | "invoice";
   const name = field.replace(/\s*\(.*\)$/, "");
-  if (DEBTOR_FIELDS.has(name) || /CessionarioCommittente\/DatiAnagrafici/.test(name))
-    return "debtor";
-  if (CONTACT_FIELDS.has(name) || /Sede|PEC/.test(name)) return "contact";
-  if (name.startsWith("invoice") || /date|amount|currency|status|document_type|Body/.test(name))
-    return "invoice";
+  if (isCanonicalField(name)) {
+    const owner = ownerOf(name);
+    return owner === "key" ? "row" : owner;
+  }
+  // FatturaPA paths: the customer's identity, its address and PEC, or a body.
+  if (/CessionarioCommittente\/DatiAnagrafici/.test(name)) return "debtor";
+  if (/Sede|PEC/.test(name)) return "contact";
+  if (/Body/.test(name)) return "invoice";
   return "row";
 }
