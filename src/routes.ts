@@ -1,8 +1,11 @@
 import { authRoutes } from "./modules/auth/http/routes";
+import { caseHoldRoutes } from "./modules/cases/http/holds";
 import { caseRoutes } from "./modules/cases/http/routes";
 import { debtorRoutes } from "./modules/debtors/http/routes";
 import { importRoutes } from "./modules/imports/http/routes";
 import { invoiceRoutes } from "./modules/invoices/http/routes";
+import { policyRoutes } from "./modules/policy/http/routes";
+import { strategyRoutes } from "./modules/strategies/http/routes";
 import { tenantRoutes } from "./modules/tenants/http/routes";
 import type { RouteModule } from "./platform/http/server";
 
@@ -13,5 +16,8 @@ export const ROUTES: RouteModule[] = [
   debtorRoutes,
   invoiceRoutes,
   caseRoutes,
+  caseHoldRoutes,
   importRoutes,
+  strategyRoutes,
+  policyRoutes,
 ];

@@ -5,6 +5,7 @@
 const STATUS = {
   bad_request: 400,
   validation_failed: 400,
+  strategy_invalid: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
@@ -14,10 +15,13 @@ const STATUS = {
   case_not_found: 404,
   import_not_found: 404,
   user_not_found: 404,
+  strategy_version_not_found: 404,
   conflict: 409,
+  case_closed: 409,
   email_taken: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  policy_loosening_not_approved: 422,
   rate_limited: 429,
   internal: 500,
 } as const;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_STRATEGIES } from "../../src/modules/strategies/domain";
 import { createTenant } from "../support/factories";
 import { buildTestApp, loggedInAs } from "../support/test-app";
 import { useTestDatabase } from "../support/test-database";
@@ -13,14 +14,20 @@ type Ids = {
   invoiceId: string;
   caseId: string;
   importId: string;
+  /** A strategy only this tenant has. */
+  strategyKey: string;
 };
+
+const strategyNamed = (key: string) => ({ ...DEFAULT_STRATEGIES[0], key });
 
 /** Every route that takes an id, with how to call it. The last test proves the list is complete. */
 const ROUTES_WITH_IDS: Array<{
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT" | "DELETE";
   route: string;
   url: (ids: Ids) => string;
   payload?: unknown;
+  /** Called by an admin of the tenant instead of a supervisor (admin-only routes). */
+  asAdmin?: true;
 }> = [
   {
     method: "GET",
@@ -89,6 +96,45 @@ const ROUTES_WITH_IDS: Array<{
     url: (i) => `/api/v1/tenants/${i.tenantId}/imports?fileName=x.csv`,
     payload: "debtor_id;name\nC1;X\n",
   },
+  {
+    method: "POST",
+    route: "/api/v1/tenants/:tenantId/cases/:caseId/holds",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/cases/${i.caseId}/holds`,
+    payload: { reason: "dispute", note: "isolation" },
+  },
+  {
+    method: "DELETE",
+    route: "/api/v1/tenants/:tenantId/cases/:caseId/holds/:reason",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/cases/${i.caseId}/holds/dispute`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/strategies",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/strategies`,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tenants/:tenantId/strategies",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/strategies`,
+    payload: strategyNamed("isolation-posted"),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/strategies/:key/versions/:version",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/strategies/${i.strategyKey}/versions/1`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/contact-policy",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/contact-policy`,
+  },
+  {
+    method: "PUT",
+    route: "/api/v1/tenants/:tenantId/contact-policy",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/contact-policy`,
+    payload: { preset: "IT", overrides: { maxConversationsPerDay: 1 } },
+    asAdmin: true,
+  },
 ];
 
 async function seedTenant(admin: string, slug: string): Promise<Ids> {
@@ -121,33 +167,46 @@ async function seedTenant(admin: string, slug: string): Promise<Ids> {
     .select("id")
     .where("tenant_id", "=", tenant.id)
     .executeTakeFirstOrThrow();
+  const strategyKey = `only-${slug}`;
+  const strategy = await app.inject({
+    method: "POST",
+    url: `/api/v1/tenants/${tenant.id}/strategies`,
+    headers: { cookie: admin },
+    payload: strategyNamed(strategyKey),
+  });
+  expect(strategy.statusCode, strategy.body).toBe(201);
   return {
     tenantId: tenant.id,
     debtorId: debtor.id,
     invoiceId: invoice.id,
     caseId: kase.id,
     importId: response.json().id,
+    strategyKey,
   };
 }
 
 let a: Ids;
 let b: Ids;
 let userOfA: string;
+let adminOfA: string;
 
 beforeAll(async () => {
   const admin = await loggedInAs(app, database, "admin", { allTenants: true });
   a = await seedTenant(admin.cookie, `iso-a-${process.pid}`);
   b = await seedTenant(admin.cookie, `iso-b-${process.pid}`);
   userOfA = (await loggedInAs(app, database, "supervisor", { tenantIds: [a.tenantId] })).cookie;
+  adminOfA = (await loggedInAs(app, database, "admin", { tenantIds: [a.tenantId] })).cookie;
 });
 
-const send = (r: (typeof ROUTES_WITH_IDS)[number], ids: Ids, cookie: string) =>
-  app.inject({
+const send = (r: (typeof ROUTES_WITH_IDS)[number], ids: Ids, userCookie: string) => {
+  const cookie = r.asAdmin ? adminOfA : userCookie;
+  return app.inject({
     method: r.method,
     url: r.url(ids),
     headers: { cookie, ...(typeof r.payload === "string" ? { "content-type": "text/csv" } : {}) },
     payload: r.payload as string | object | undefined,
   });
+};
 
 describe("tenant isolation", () => {
   it.each(ROUTES_WITH_IDS.map((r) => [`${r.method} ${r.route}`, r] as const))(

@@ -7,12 +7,24 @@ export type Permission =
   | "portfolio:import"
   | "tenants:manage"
   | "users:manage"
-  | "audit:read";
+  | "audit:read"
+  | "strategies:manage"
+  | "policy:manage"
+  | "cases:hold";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ["portfolio:read", "portfolio:import", "tenants:manage", "users:manage", "audit:read"],
-  supervisor: ["portfolio:read", "portfolio:import"],
-  agent: ["portfolio:read"],
+  admin: [
+    "portfolio:read",
+    "portfolio:import",
+    "tenants:manage",
+    "users:manage",
+    "audit:read",
+    "strategies:manage",
+    "policy:manage",
+    "cases:hold",
+  ],
+  supervisor: ["portfolio:read", "portfolio:import", "strategies:manage", "cases:hold"],
+  agent: ["portfolio:read", "cases:hold"],
   client_viewer: ["portfolio:read"],
   auditor: ["portfolio:read", "audit:read"],
 };
