@@ -2,8 +2,8 @@ import { z } from "zod";
 import { AppError } from "../../../platform/errors";
 import { requireTenant } from "../../../platform/http/guard";
 import type { RouteModule } from "../../../platform/http/server";
+import { loadTenantPolicy, saveTenantPolicy, type TenantPolicyView } from "../app/tenant-policy";
 import { policyBody, policyOut } from "./schemas";
-import { loadTenantPolicy, saveTenantPolicy, type TenantPolicyView } from "./tenant-policy";
 
 const tenantParams = z.object({ tenantId: z.uuid() });
 

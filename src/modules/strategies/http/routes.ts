@@ -2,6 +2,12 @@ import { z } from "zod";
 import { AppError } from "../../../platform/errors";
 import { requirePermission, requireTenant } from "../../../platform/http/guard";
 import type { RouteModule } from "../../../platform/http/server";
+import {
+  findStrategyVersion,
+  listTenantStrategies,
+  saveTenantStrategy,
+  tenantExists,
+} from "../app/tenant-strategies";
 import { strategyDefinition, strategyJsonSchema } from "../domain";
 import {
   strategyOut,
@@ -11,12 +17,6 @@ import {
   versionOut,
   versionParams,
 } from "./schemas";
-import {
-  findStrategyVersion,
-  listTenantStrategies,
-  saveTenantStrategy,
-  tenantExists,
-} from "./tenant-strategies";
 
 export const strategyRoutes: RouteModule = (app, deps) => {
   const { db } = deps.database;

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import type { TenantStrategy } from "../app/tenant-strategies";
 import { strategyDefinition } from "../domain";
 import type { StoredVersion } from "../store/strategy-versions";
-import type { TenantStrategy } from "./tenant-strategies";
 
 export const tenantParams = z.object({ tenantId: z.uuid() });
 

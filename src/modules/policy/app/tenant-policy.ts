@@ -13,7 +13,7 @@ import {
   presetFor,
   tighten,
 } from "../domain";
-import { PRESET_CODES, type PresetCode } from "./schemas";
+import { PRESET_CODES, type PresetCode } from "../http/schemas";
 
 export interface TenantPolicyView {
   preset: PresetCode;
