@@ -3,6 +3,16 @@
  * always in the debtor's time zone (a Rome tenant calling a New Yorker follows
  * New York's clock and New York's holidays).
  */
+
+import {
+  addDays,
+  describeInstant,
+  formatLocalDate,
+  instantAtWallClock,
+  isoWeekday,
+  type LocalDate,
+  localDateAt,
+} from "../../../platform/zoned-time.js";
 import type { Channel, DebtorContactContext } from "./contact.js";
 import {
   type ChannelHours,
@@ -12,15 +22,6 @@ import {
   windowMinutes,
 } from "./policy.js";
 import { publicHolidayOn } from "./public-holidays.js";
-import {
-  addDays,
-  describeInstant,
-  formatLocalDate,
-  instantAtWallClock,
-  isoWeekday,
-  type LocalDate,
-  localDateAt,
-} from "./zoned-time.js";
 
 /** How far ahead the policy looks for an allowed moment before it gives up and blocks. */
 export const SEARCH_HORIZON_DAYS = 60;

@@ -3,16 +3,17 @@
  * and conversations per local day. Each answers "not before T" with T the first
  * moment the rule itself frees up; evaluateContact then re-checks everything at T.
  */
-import type { Refusal } from "./allowed-hours.js";
-import type { Channel, ContactEvent, ContactProposal, DebtorContactContext } from "./contact.js";
-import { type ContactCap, type ContactPolicy, capCoversChannel, isLiveChannel } from "./policy.js";
+
 import {
   addDays,
   describeInstant,
   localDateAt,
   sameLocalDate,
   startOfLocalDay,
-} from "./zoned-time.js";
+} from "../../../platform/zoned-time.js";
+import type { Refusal } from "./allowed-hours.js";
+import type { Channel, ContactEvent, ContactProposal, DebtorContactContext } from "./contact.js";
+import { type ContactCap, type ContactPolicy, capCoversChannel, isLiveChannel } from "./policy.js";
 
 const HOUR_MS = 3_600_000;
 

@@ -3,6 +3,8 @@
  * proposed time, later, or never? Deterministic (no clock: time comes from the
  * proposal and the history), and every "no" names the rule that said it.
  */
+
+import { describeInstant } from "../../../platform/zoned-time.js";
 import {
   nextAllowedMoment,
   type Refusal,
@@ -19,7 +21,6 @@ import type {
 import { HOLD_REASONS } from "./contact.js";
 import { frequencyPostponement } from "./contact-frequency.js";
 import type { ContactPolicy } from "./policy.js";
-import { describeInstant } from "./zoned-time.js";
 
 const DAY_MS = 86_400_000;
 // Each step moves the candidate time forward; the horizon stops it long before this.

@@ -1,4 +1,13 @@
 /** The contact policy: may this person be contacted on this channel at this time, and if not, why. */
+
+export {
+  instantAtWallClock,
+  isoWeekday,
+  type LocalDate,
+  localDateAt,
+  type WallClock,
+  wallClockAt,
+} from "../../../platform/zoned-time.js";
 export { nextAllowedMoment, SEARCH_HORIZON_DAYS } from "./allowed-hours.js";
 export {
   CHANNELS,
@@ -35,11 +44,3 @@ export {
   type TightenResult,
   tighten,
 } from "./tighten.js";
-export {
-  instantAtWallClock,
-  isoWeekday,
-  type LocalDate,
-  localDateAt,
-  type WallClock,
-  wallClockAt,
-} from "./zoned-time.js";

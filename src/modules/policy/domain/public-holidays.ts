@@ -4,7 +4,7 @@
  * Mother's Day are working days. UK bank holidays are "public" there.
  */
 import Holidays from "date-holidays";
-import { formatLocalDate, type LocalDate } from "./zoned-time.js";
+import { formatLocalDate, type LocalDate } from "../../../platform/zoned-time.js";
 
 /**
  * Subdivision codes people use that date-holidays spells differently. Italy's
