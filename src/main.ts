@@ -17,6 +17,8 @@ Commands:
   tenant create --slug s --name n [--vat v] [--time-zone tz] [--locale it-IT] [--currency EUR]
   strategy simulate --tenant slug --from YYYY-MM-DD --to YYYY-MM-DD
                                 dry run of the tenant's strategies under its contact policy; sends nothing
+  strategy migrate --tenant slug --key k [--to-version N]
+                                move running cases to another version of a strategy (default: the latest)
   strategy schema               the JSON Schema of a strategy definition
   user create --email e --name n --role r [--tenant slug]... [--all-tenants]
               (password from SALDO_USER_PASSWORD, or one is generated and printed)

@@ -1,13 +1,16 @@
 import { parseArgs } from "node:util";
 import { simulateStrategies } from "../modules/scheduler/app/simulate-strategies";
 import type { SimulationResult } from "../modules/scheduler/domain/simulate";
+import { migrateCases } from "../modules/strategies/app/migrate-cases";
 import { strategyJsonSchema } from "../modules/strategies/domain";
+import { systemClock } from "../platform/clock";
 import type { Config } from "../platform/config";
 import { isRealIsoDate } from "../platform/iso-date";
 import { openRuntime } from "../platform/runtime";
 
 const USAGE =
   "Usage: saldo strategy simulate --tenant <slug> --from YYYY-MM-DD --to YYYY-MM-DD\n" +
+  "       saldo strategy migrate --tenant <slug> --key <strategy> [--to-version N]\n" +
   "       saldo strategy schema      (the JSON Schema of a strategy definition)";
 
 export async function strategyCommand(config: Config, argv: string[]): Promise<number> {
@@ -16,6 +19,7 @@ export async function strategyCommand(config: Config, argv: string[]): Promise<n
     console.log(JSON.stringify(strategyJsonSchema(), null, 2));
     return 0;
   }
+  if (sub === "migrate") return migrateCommand(config, rest);
   if (sub !== "simulate") {
     console.error(USAGE);
     return 2;
@@ -54,6 +58,46 @@ export async function strategyCommand(config: Config, argv: string[]): Promise<n
       },
     );
     console.log(renderSimulation(result));
+    return 0;
+  } finally {
+    await runtime.close();
+  }
+}
+
+/** Moves the running cases of a strategy to another version (the latest by default). */
+async function migrateCommand(config: Config, argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      tenant: { type: "string" },
+      key: { type: "string" },
+      "to-version": { type: "string" },
+    },
+  });
+  const toVersion = values["to-version"] === undefined ? undefined : Number(values["to-version"]);
+  if (!values.tenant || !values.key || (toVersion !== undefined && !Number.isInteger(toVersion))) {
+    console.error(USAGE);
+    return 2;
+  }
+  const runtime = await openRuntime(config, (m) => console.error(m));
+  try {
+    const tenant = await runtime.database.db
+      .selectFrom("tenants")
+      .select("id")
+      .where("slug", "=", values.tenant)
+      .executeTakeFirst();
+    if (!tenant) {
+      console.error(`saldo: no tenant "${values.tenant}"`);
+      return 1;
+    }
+    const result = await migrateCases(
+      { database: runtime.database, clock: systemClock },
+      { tenantId: tenant.id, strategyKey: values.key, toVersion, actor: "cli" },
+    );
+    const missing = result.reports.filter((r) => r.missing.length).length;
+    console.log(
+      `Moved ${result.migrated} running cases to ${values.key} v${result.toVersion}; ${missing} had done steps the new version no longer has (kept in their history).`,
+    );
     return 0;
   } finally {
     await runtime.close();
