@@ -43,20 +43,39 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The wall-clock reading of `instant` in `timeZone`. Throws RangeError on an unknown zone. */
-export function wallClockAt(instant: Date, timeZone: string): WallClock {
+/** The zone's offset from UTC over one quarter hour, read from Intl once and then cached. */
+const QUARTER_MS = 15 * MINUTE_MS;
+const offsets = new Map<string, number>();
+
+function offsetAt(instantMs: number, timeZone: string): number {
+  // Offsets change only at transitions, which fall on quarter hours: one Intl call
+  // per zone and quarter hour instead of one per instant (the sweep's hot spot).
+  const bucketStart = Math.floor(instantMs / QUARTER_MS) * QUARTER_MS;
+  const key = `${timeZone}|${bucketStart}`;
+  const cached = offsets.get(key);
+  if (cached !== undefined) return cached;
   const fields: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) {
+  for (const part of formatterFor(timeZone).formatToParts(new Date(bucketStart))) {
     if (part.type !== "literal") fields[part.type] = Number(part.value);
   }
+  const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = fields;
+  // Some engines print midnight as "24" even with h23; it is hour 0 of the same day.
+  const offset = Date.UTC(year, month - 1, day, hour % 24, minute, second) - bucketStart;
+  if (offsets.size > 100_000) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
+}
+
+/** The wall-clock reading of `instant` in `timeZone`. Throws RangeError on an unknown zone. */
+export function wallClockAt(instant: Date, timeZone: string): WallClock {
+  const wall = new Date(instant.getTime() + offsetAt(instant.getTime(), timeZone));
   return {
-    year: fields.year ?? Number.NaN,
-    month: fields.month ?? Number.NaN,
-    day: fields.day ?? Number.NaN,
-    // Some engines print midnight as "24" even with h23; it is hour 0 of the same day.
-    hour: (fields.hour ?? Number.NaN) % 24,
-    minute: fields.minute ?? Number.NaN,
-    second: fields.second ?? Number.NaN,
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
   };
 }
 
