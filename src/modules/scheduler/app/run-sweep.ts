@@ -42,7 +42,7 @@ const MIN_GAP_MS = 60_000;
  */
 export async function runSweep(
   deps: { database: Database; clock: Clock },
-  options: { batchSize?: number; maxBatches?: number } = {},
+  options: { batchSize?: number; maxBatches?: number; shouldStop?: () => boolean } = {},
 ): Promise<SweepSummary> {
   const summary: SweepSummary = {
     cases: 0,
@@ -53,6 +53,8 @@ export async function runSweep(
   };
   const batchSize = options.batchSize ?? 500;
   for (let batch = 0; batch < (options.maxBatches ?? Number.POSITIVE_INFINITY); batch++) {
+    // A stopping worker finishes its batch and leaves the rest due for the others.
+    if (options.shouldStop?.()) break;
     const client = await deps.database.pool.connect();
     try {
       await client.query("begin");

@@ -32,7 +32,7 @@ export async function runWorker(
       do {
         again = false;
         try {
-          const summary = await runSweep(deps);
+          const summary = await runSweep(deps, { shouldStop: () => stopped });
           options.onSweep?.(summary);
           if (summary.cases) {
             log(
