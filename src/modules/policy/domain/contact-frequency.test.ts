@@ -1,47 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Channel, ContactEvent, ContactProposal, DebtorContactContext } from "./contact.js";
 import { evaluateContact } from "./evaluate-contact.js";
-import { ALL_HOLDS, type ContactPolicy } from "./policy.js";
-
-/** A policy with no time rules, so frequency rules can be tested alone. */
-const ANYTIME: ContactPolicy = {
-  id: "test",
-  source: "tests",
-  hours: [],
-  caps: [],
-  maxConversationsPerDay: null,
-  cooldownAfterConversation: null,
-  blockingHolds: ALL_HOLDS,
-  requiresOptOutInElectronicMessages: false,
-};
-
-const PERSON: DebtorContactContext = {
-  identityId: "p1",
-  timeZone: "Europe/Rome",
-  country: "IT",
-  optedOut: [],
-  doNotContact: false,
-  holds: [],
-};
-
-function propose(
-  at: string,
-  channel: Channel = "call",
-  caseId = "c1",
-  tenantId = "t1",
-): ContactProposal {
-  return { tenantId, caseId, channel, at: new Date(at) };
-}
-
-function event(
-  at: string,
-  channel: Channel = "call",
-  kind: ContactEvent["kind"] = "attempt",
-  caseId = "c1",
-  tenantId = "t1",
-): ContactEvent {
-  return { at: new Date(at), channel, kind, caseId, tenantId };
-}
+import type { ContactPolicy } from "./policy.js";
+import { ANYTIME, event, PERSON, propose } from "./test-fixtures.js";
 
 describe("caps", () => {
   const cap = (overrides: Partial<ContactPolicy["caps"][number]>): ContactPolicy => ({

@@ -1,55 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type {
-  Channel,
-  ContactEvent,
-  ContactProposal,
-  DebtorContactContext,
-  HoldReason,
-} from "./contact.js";
+import type { Channel, HoldReason } from "./contact.js";
 import { HOLD_REASONS } from "./contact.js";
 import { evaluateContact } from "./evaluate-contact.js";
-import { ALL_HOLDS, type ContactPolicy, weekly } from "./policy.js";
+import { type ContactPolicy, weekly } from "./policy.js";
 import { ITALY } from "./presets.js";
-
-/** A policy with no time rules, so frequency rules can be tested alone. */
-const ANYTIME: ContactPolicy = {
-  id: "test",
-  source: "tests",
-  hours: [],
-  caps: [],
-  maxConversationsPerDay: null,
-  cooldownAfterConversation: null,
-  blockingHolds: ALL_HOLDS,
-  requiresOptOutInElectronicMessages: false,
-};
-
-const PERSON: DebtorContactContext = {
-  identityId: "p1",
-  timeZone: "Europe/Rome",
-  country: "IT",
-  optedOut: [],
-  doNotContact: false,
-  holds: [],
-};
-
-function propose(
-  at: string,
-  channel: Channel = "call",
-  caseId = "c1",
-  tenantId = "t1",
-): ContactProposal {
-  return { tenantId, caseId, channel, at: new Date(at) };
-}
-
-function event(
-  at: string,
-  channel: Channel = "call",
-  kind: ContactEvent["kind"] = "attempt",
-  caseId = "c1",
-  tenantId = "t1",
-): ContactEvent {
-  return { at: new Date(at), channel, kind, caseId, tenantId };
-}
+import { ANYTIME, event, PERSON, propose } from "./test-fixtures.js";
 
 describe("blocking rules", () => {
   const monday10 = propose("2026-02-02T10:00:00+01:00");
