@@ -1,36 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { Channel, ContactEvent, ContactProposal, DebtorContactContext } from "./contact.js";
 import { HOLD_REASONS } from "./contact.js";
 import { evaluateContact } from "./evaluate-contact.js";
 import { type ContactPolicy, WEEKDAYS, windowMinutes } from "./policy.js";
 import { ITALY, PRESETS, presetFor, UK, US } from "./presets.js";
+import { contactOnCase, debtorIn, proposeOnCase } from "./test-fixtures.js";
 
-function debtor(timeZone: string, country: string): DebtorContactContext {
-  return { identityId: "p1", timeZone, country, optedOut: [], doNotContact: false, holds: [] };
-}
+const debtor = debtorIn;
+const propose = proposeOnCase;
+const event = contactOnCase;
 
 const ROME = debtor("Europe/Rome", "IT");
 const LONDON = debtor("Europe/London", "GB");
 const NEW_YORK = debtor("America/New_York", "US");
-
-function propose(
-  at: string,
-  channel: Channel = "call",
-  tenantId = "tenant-a",
-  caseId = "case-a",
-): ContactProposal {
-  return { tenantId, caseId, channel, at: new Date(at) };
-}
-
-function event(
-  at: string,
-  kind: ContactEvent["kind"] = "attempt",
-  channel: Channel = "call",
-  tenantId = "tenant-a",
-  caseId = "case-a",
-): ContactEvent {
-  return { at: new Date(at), channel, kind, tenantId, caseId };
-}
 
 describe("every preset", () => {
   it.each(Object.values(PRESETS).map((preset) => [preset.id, preset] as const))(

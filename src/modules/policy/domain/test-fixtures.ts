@@ -41,3 +41,29 @@ export function event(
 ): ContactEvent {
   return { at: new Date(at), channel, kind, caseId, tenantId };
 }
+
+/** A person living in `timeZone`, for the preset tests. */
+export function debtorIn(timeZone: string, country: string): DebtorContactContext {
+  return { identityId: "p1", timeZone, country, optedOut: [], doNotContact: false, holds: [] };
+}
+
+/** Preset tests: a proposal on tenant-a's case-a. */
+export function proposeOnCase(
+  at: string,
+  channel: Channel = "call",
+  tenantId = "tenant-a",
+  caseId = "case-a",
+): ContactProposal {
+  return { tenantId, caseId, channel, at: new Date(at) };
+}
+
+/** Preset tests: a past contact, kind first (most are attempts by call). */
+export function contactOnCase(
+  at: string,
+  kind: ContactEvent["kind"] = "attempt",
+  channel: Channel = "call",
+  tenantId = "tenant-a",
+  caseId = "case-a",
+): ContactEvent {
+  return { at: new Date(at), channel, kind, tenantId, caseId };
+}
