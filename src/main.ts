@@ -9,7 +9,7 @@ Usage: saldo <command> [options]
 
 Commands:
   serve                         start the API and the scheduler (and the embedded PostgreSQL unless DATABASE_URL is set)
-  worker                        run the scheduler only (several may run side by side; set SALDO_WORKER=off on serve)
+  worker                        run the scheduler and the message dispatcher (several may run side by side; set SALDO_WORKER=off on serve)
   migrate                       apply database migrations and exit
   demo [--force]                load the demo agency, tenants, users and portfolio
   import <tenant> <file>...     import CSV or FatturaPA files (.csv, .xml, .p7m) into a tenant (slug or id)

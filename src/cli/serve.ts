@@ -1,10 +1,12 @@
+import { openChannels } from "../modules/channels/app/open-channels";
+import { runDispatcher } from "../modules/channels/app/run-dispatcher";
 import { failAbandonedRuns } from "../modules/imports/store/import-runs";
 import { runWorker } from "../modules/scheduler/app/run-worker";
 import { systemClock } from "../platform/clock";
 import type { Config } from "../platform/config";
 import { buildServer } from "../platform/http/server";
 import { openRuntime } from "../platform/runtime";
-import { ROUTES } from "../routes";
+import { PUBLIC_ROUTES, ROUTES } from "../routes";
 import { loadDemoIfEmpty } from "./demo";
 
 /** Returns -1: the process keeps serving until a signal stops it. */
@@ -13,6 +15,8 @@ export async function serve(config: Config): Promise<number> {
   const runtime = await openRuntime(config, log);
   await failAbandonedRuns(runtime.database.db);
   await loadDemoIfEmpty(runtime.database, config, log);
+  const deps = { database: runtime.database, clock: systemClock };
+  const channels = openChannels(config.channels, config.dataDir, deps, log);
   const app = await buildServer(
     {
       database: runtime.database,
@@ -20,13 +24,15 @@ export async function serve(config: Config): Promise<number> {
       sessionTtlHours: config.sessionTtlHours,
       secureCookies: config.secureCookies,
       trustProxy: config.trustProxy,
+      channels: channels.runtime,
     },
     ROUTES,
-    { logLevel: config.logLevel },
+    { logLevel: config.logLevel, publicRoutes: PUBLIC_ROUTES },
   );
-  const worker =
+  const worker = config.worker === "inline" ? await runWorker(deps, { log }) : undefined;
+  const dispatcher =
     config.worker === "inline"
-      ? await runWorker({ database: runtime.database, clock: systemClock }, { log })
+      ? await runDispatcher({ ...deps, channels: channels.runtime }, { log })
       : undefined;
   let stopping = false;
   const stop = async (signal: string) => {
@@ -35,6 +41,8 @@ export async function serve(config: Config): Promise<number> {
     log(`${signal}: shutting down`);
     await app.close().catch(() => {});
     await worker?.stop().catch(() => {});
+    await dispatcher?.stop().catch(() => {});
+    await channels.close();
     await runtime.close().catch(() => {});
     process.exit(0);
   };

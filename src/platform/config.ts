@@ -27,6 +27,28 @@ const schema = z.object({
     .max(24 * 90)
     .default(12),
   SALDO_SECURE_COOKIES: z.enum(["true", "false"]).default("false"),
+  SALDO_PUBLIC_URL: z.url().optional(),
+  SALDO_SECRET: z.string().min(32, "at least 32 characters").optional(),
+  SALDO_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  SALDO_PEC_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  SALDO_SMS_URL: z
+    .string()
+    .regex(/^(smpp|https?):\/\//, "must be an smpp://, http:// or https:// URL")
+    .optional(),
+  SALDO_SMS_HTTP_TOKEN: z.string().min(1).optional(),
+  SALDO_WEBHOOK_SECRET: z.string().min(16, "at least 16 characters").optional(),
+  SALDO_MAIL_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, "must be a domain name")
+    .optional(),
+  SALDO_INBOUND_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SALDO_DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -46,7 +68,26 @@ export type Config = {
   sessionTtlHours: number;
   secureCookies: boolean;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
+  channels: ChannelConfig;
 };
+
+/** Where messages go. A transport left unset delivers to the local outbox (development). */
+export interface ChannelConfig {
+  /** Base of every link a debtor receives (portal, unsubscribe). */
+  publicUrl: string;
+  /** Signs those links; generated under the data directory when unset. */
+  secret: string | undefined;
+  smtpUrl: string | undefined;
+  pecSmtpUrl: string | undefined;
+  smsUrl: string | undefined;
+  smsHttpToken: string | undefined;
+  /** Verifies provider webhooks (delivery events, inbound SMS and email). */
+  webhookSecret: string | undefined;
+  /** Domain of Message-IDs and of the bounce and reply addresses. */
+  mailDomain: string;
+  inboundSmtpPort: number | undefined;
+  dispatchConcurrency: number;
+}
 
 export class ConfigError extends Error {}
 
@@ -66,7 +107,7 @@ export function loadConfig(
     const problems = result.error.issues.map((issue) => {
       const name = issue.path.join(".");
       const source = name in env && env[name] !== "" ? "environment" : ".env";
-      const shown = /PASSWORD/.test(name)
+      const shown = /PASSWORD|SECRET|TOKEN/.test(name)
         ? "(hidden)"
         : JSON.stringify(redactUrl(merged[name] ?? ""));
       return `${name}=${shown} (from ${source}): ${issue.message}`;
@@ -87,6 +128,24 @@ export function loadConfig(
     sessionTtlHours: c.SALDO_SESSION_TTL_HOURS,
     secureCookies: c.SALDO_SECURE_COOKIES === "true",
     logLevel: c.LOG_LEVEL,
+    channels: channelConfig(c),
+  };
+}
+
+function channelConfig(c: z.infer<typeof schema>): ChannelConfig {
+  const publicUrl = (c.SALDO_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, "");
+  const host = new URL(publicUrl).hostname;
+  return {
+    publicUrl,
+    secret: c.SALDO_SECRET,
+    smtpUrl: c.SALDO_SMTP_URL,
+    pecSmtpUrl: c.SALDO_PEC_SMTP_URL,
+    smsUrl: c.SALDO_SMS_URL,
+    smsHttpToken: c.SALDO_SMS_HTTP_TOKEN,
+    webhookSecret: c.SALDO_WEBHOOK_SECRET,
+    mailDomain: c.SALDO_MAIL_DOMAIN ?? (host.includes(".") ? host : `${host}.saldo.invalid`),
+    inboundSmtpPort: c.SALDO_INBOUND_SMTP_PORT,
+    dispatchConcurrency: c.SALDO_DISPATCH_CONCURRENCY,
   };
 }
 

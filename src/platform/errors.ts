@@ -22,8 +22,10 @@ const STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   policy_loosening_not_approved: 422,
+  template_invalid: 422,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof STATUS;

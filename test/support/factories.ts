@@ -86,3 +86,31 @@ export function phone(
     record: { debtorExternalId, kind: "phone", value, phoneType: "mobile", optOut },
   };
 }
+
+export function emailContact(
+  line: number,
+  debtorExternalId: string,
+  value: string,
+  optOut?: "email"[],
+): IntakeRecord {
+  return { type: "contact", line, record: { debtorExternalId, kind: "email", value, optOut } };
+}
+
+export function postalContact(line: number, debtorExternalId: string): IntakeRecord {
+  return {
+    type: "contact",
+    line,
+    record: {
+      debtorExternalId,
+      kind: "postal",
+      value: "Via Roma 1, 00184 Roma RM",
+      address: {
+        line1: "Via Roma 1",
+        postalCode: "00184",
+        city: "Roma",
+        province: "RM",
+        country: "IT",
+      },
+    },
+  };
+}

@@ -1,21 +1,30 @@
 import type { FastifyInstance } from "fastify";
 import { createUser } from "../../src/modules/auth/app/create-user";
 import type { Role } from "../../src/modules/auth/domain/roles";
+import type { ChannelRuntime } from "../../src/modules/channels/app/channel-runtime";
 import { type Clock, systemClock } from "../../src/platform/clock";
 import type { Database } from "../../src/platform/db/database";
 import { buildServer } from "../../src/platform/http/server";
-import { ROUTES } from "../../src/routes";
+import { PUBLIC_ROUTES, ROUTES } from "../../src/routes";
+import { channelRuntime } from "./channel-harness";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
 export async function buildTestApp(
   database: Database,
   clock: Clock = systemClock,
+  channels?: ChannelRuntime,
 ): Promise<FastifyInstance> {
   const app = await buildServer(
-    { database, clock, sessionTtlHours: 1, secureCookies: false },
+    {
+      database,
+      clock,
+      sessionTtlHours: 1,
+      secureCookies: false,
+      channels: channels ?? channelRuntime(),
+    },
     ROUTES,
-    { logLevel: "silent" },
+    { logLevel: "silent", publicRoutes: PUBLIC_ROUTES },
   );
   await app.ready();
   return app;

@@ -20,6 +20,7 @@ import {
 import { sql } from "kysely";
 import { ZodError } from "zod";
 import { authenticate } from "../../modules/auth/app/authenticate";
+import type { ChannelRuntime } from "../../modules/channels/app/channel-runtime";
 import type { Clock } from "../clock";
 import type { Database } from "../db/database";
 import { AppError } from "../errors";
@@ -40,6 +41,8 @@ export interface AppDeps {
   secureCookies: boolean;
   /** Honour X-Forwarded-For; off unless a proxy sets it (it would let clients pick their IP). */
   trustProxy?: boolean;
+  /** Debtor links, webhook secret and transports (the routes read links and the secret). */
+  channels: ChannelRuntime;
 }
 
 export type ZodApp = FastifyInstance<
@@ -56,7 +59,7 @@ export type RouteModule = (app: ZodApp, deps: AppDeps & { metrics: Metrics }) =>
 export async function buildServer(
   deps: AppDeps,
   routeModules: RouteModule[],
-  options: { logLevel?: string } = {},
+  options: { logLevel?: string; publicRoutes?: RouteModule[] } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -172,5 +175,10 @@ export async function buildServer(
     },
     { prefix: "/api/v1" },
   );
+  // Pages a debtor opens from a message (opt-out, later the portal): outside the API, no login.
+  await app.register(async (pages) => {
+    for (const register of options.publicRoutes ?? [])
+      register(pages.withTypeProvider<ZodTypeProvider>(), { ...deps, metrics });
+  });
   return app;
 }

@@ -88,13 +88,16 @@ export function signSmsWebhook(rawBody: Buffer | string, secret: string): string
   return `sha256=${createHmac("sha256", secret).update(rawBody).digest("hex")}`;
 }
 
-function verifySignature(rawBody: Buffer, header: string | undefined, secret: string): void {
-  if (!secret) throw new Error("SMS webhook secret is not configured");
+/** Every signed callback (SMS, email events, inbound email) is checked the same way. */
+export function verifySignature(
+  rawBody: Buffer,
+  header: string | undefined,
+  secret: string,
+  what = "SMS webhook",
+): void {
+  if (!secret) throw new Error(`${what} secret is not configured`);
   if (!header) {
-    throw new SmsWebhookError(
-      "signature_missing",
-      `SMS webhook without ${SIGNATURE_HEADER} header`,
-    );
+    throw new SmsWebhookError("signature_missing", `${what} without ${SIGNATURE_HEADER} header`);
   }
   const match = /^sha256=([0-9a-f]{64})$/i.exec(header.trim());
   const expected = createHmac("sha256", secret).update(rawBody).digest();
@@ -102,7 +105,7 @@ function verifySignature(rawBody: Buffer, header: string | undefined, secret: st
   if (!match || !timingSafeEqual(Buffer.from(match[1]!, "hex"), expected)) {
     throw new SmsWebhookError(
       "signature_invalid",
-      `SMS webhook ${SIGNATURE_HEADER} does not match the body`,
+      `${what}: ${SIGNATURE_HEADER} does not match the body`,
     );
   }
 }

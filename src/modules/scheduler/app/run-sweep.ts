@@ -1,5 +1,6 @@
 import type { Clock } from "../../../platform/clock";
 import type { Database } from "../../../platform/db/database";
+import { groupBy } from "../../../platform/group-by";
 import { loadTenantPolicies } from "../../policy/store/tenant-policies";
 import {
   installDefaultStrategies,
@@ -64,8 +65,13 @@ export async function runSweep(
         await client.query("commit");
         break;
       }
+      const scheduledBefore = summary.scheduled;
       await evaluateBatch(client, rows, now, summary);
       await client.query("commit");
+      // The dispatcher sends what is due; tell it now rather than at its next tick.
+      if (summary.scheduled > scheduledBefore) {
+        await client.query("select pg_notify('saldo_dispatch', '')");
+      }
     } catch (error) {
       await client.query("rollback").catch(() => {});
       throw error;
@@ -183,6 +189,7 @@ async function evaluateBatch(
       summary[p.status]++;
       if (p.status === "scheduled") {
         const contact = {
+          actionKey: p.action.idempotencyKey,
           tenantId: row.tenant_id,
           caseId: row.case_id,
           identityId: row.identity_id,
@@ -226,15 +233,4 @@ async function evaluateBatch(
   );
   await insertTimeline(client, timeline);
   await updateCases(client, updates, now);
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }

@@ -30,6 +30,8 @@ export interface CaseFactsRow {
   oldest_due_date: string | null;
   channels: string[];
   opted_out: string[];
+  contacts_paused_until: Date | null;
+  contacts_paused_reason: string | null;
 }
 
 const OUTCOME: Record<string, AttemptOutcome | undefined> = {
@@ -41,6 +43,8 @@ const OUTCOME: Record<string, AttemptOutcome | undefined> = {
   blocked: "blocked",
   failed_temporary: "failed_temporary",
   failed_permanent: "failed_permanent",
+  // Withdrawn at send time (case paused or paid meanwhile): tried again later, never a failure.
+  cancelled: "deferred",
 };
 
 const isChannel = (c: string): c is Channel => (CHANNELS as readonly string[]).includes(c);
@@ -80,6 +84,14 @@ export function toCaseState(
     },
     variant,
     history,
+    ...(row.contacts_paused_until
+      ? {
+          pausedUntil: {
+            until: row.contacts_paused_until,
+            reason: row.contacts_paused_reason ?? "paused",
+          },
+        }
+      : {}),
   };
 }
 

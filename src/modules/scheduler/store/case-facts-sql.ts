@@ -1,14 +1,15 @@
 /**
  * The facts the engine and the policy need about a case, as one SELECT over
  * `cases c`: debtor, tenant, balance and oldest due date of its open invoices,
- * and the channels its contact points offer (opted out or not).
+ * and the channels its contact points offer (opted out or not; a bounced one offers none).
  */
 export const CASE_FACTS_COLUMNS = `
   c.id as case_id, c.tenant_id, c.debtor_id, d.identity_id, c.stage, c.status, c.hold_reasons,
   c.opened_at, c.strategy_version_id, c.variant, d.kind as debtor_kind, d.language, d.segment,
   d.risk_class, coalesce(d.time_zone, t.time_zone) as time_zone, t.country,
   coalesce(b.balance, 0)::text as balance_minor, b.oldest_due::text as oldest_due_date,
-  coalesce(cp.channels, '{}') as channels, coalesce(cp.opted_out, '{}') as opted_out`;
+  coalesce(cp.channels, '{}') as channels, coalesce(cp.opted_out, '{}') as opted_out,
+  c.contacts_paused_until, c.contacts_paused_reason`;
 
 export const CASE_FACTS_JOINS = `
   join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id
@@ -28,4 +29,5 @@ export const CASE_FACTS_JOINS = `
         when 'phone' then case when p.phone_type = 'mobile' then array['sms', 'call', 'voice']
                                else array['call', 'voice'] end
       end) ch
-    where p.tenant_id = c.tenant_id and p.debtor_id = c.debtor_id) cp on true`;
+    where p.tenant_id = c.tenant_id and p.debtor_id = c.debtor_id
+      and p.undeliverable_at is null) cp on true`;

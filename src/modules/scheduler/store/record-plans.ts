@@ -50,6 +50,8 @@ export async function insertActions(
 }
 
 export interface ContactInsert {
+  /** The action's idempotency key: a contact that never happens can be taken back. */
+  actionKey: string;
   tenantId: string;
   caseId: string;
   identityId: string | null;
@@ -65,10 +67,10 @@ export async function insertContactAttempts(
 ): Promise<void> {
   if (contacts.length === 0) return;
   await client.query(
-    `insert into contact_events (tenant_id, case_id, identity_id, debtor_id, channel, kind, at)
-     select t, c, i, d, ch, 'attempt', at
-     from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::timestamptz[])
-       as x(t, c, i, d, ch, at)`,
+    `insert into contact_events (tenant_id, case_id, identity_id, debtor_id, channel, kind, at, action_key)
+     select t, c, i, d, ch, 'attempt', at, k
+     from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::timestamptz[], $7::text[])
+       as x(t, c, i, d, ch, at, k)`,
     [
       contacts.map((c) => c.tenantId),
       contacts.map((c) => c.caseId),
@@ -76,6 +78,7 @@ export async function insertContactAttempts(
       contacts.map((c) => c.debtorId),
       contacts.map((c) => c.channel),
       contacts.map((c) => c.at),
+      contacts.map((c) => c.actionKey),
     ],
   );
 }

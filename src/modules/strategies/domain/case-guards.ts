@@ -69,6 +69,14 @@ export function caseGuard(state: CaseState, now: Date): CaseGuard {
   if (state.status === "on_hold") {
     return { kind: "pause", reason: "on_hold", explanation: "the case was put on hold" };
   }
+  if (state.pausedUntil && now < state.pausedUntil.until) {
+    return {
+      kind: "pause",
+      reason: "paused",
+      until: state.pausedUntil.until,
+      explanation: `reminders paused (${state.pausedUntil.reason}) until ${local(state.pausedUntil.until, zone)}`,
+    };
+  }
   if (state.promise) {
     const until = promiseHoldsUntil(state.promise.dueDate, zone);
     if (now < until) {

@@ -64,6 +64,8 @@ export interface CaseState {
   history: readonly StepAttempt[];
   promise?: { dueDate: string };
   planActive?: boolean;
+  /** Reminders paused for a while without a hold, e.g. while proof of a payment is checked. */
+  pausedUntil?: { until: Date; reason: string };
 }
 
 /** The facts strategy selection looks at; a CaseState has them all. */
@@ -74,7 +76,7 @@ export interface CaseFacts {
 
 export type ExitReason = "paid" | "closed" | "no_channel" | "strategy_completed";
 /** A hold reason, or "on_hold" when the case was put on hold without one. */
-export type PauseReason = HoldReason | "on_hold";
+export type PauseReason = HoldReason | "on_hold" | "paused";
 
 export interface ProposedAction {
   stepId: string;

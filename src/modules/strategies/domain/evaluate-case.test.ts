@@ -99,6 +99,21 @@ describe("pause rules", () => {
     expect(resumed.explanation.join("\n")).toContain("was not kept");
   });
 
+  it("pauses reminders for a while (waiting for proof of a payment), then resumes", () => {
+    const until = rome("2026-10-12 09:00");
+    const state = caseState({
+      history: throughReminder1,
+      pausedUntil: { until, reason: "proof of payment requested" },
+    });
+    const paused = evaluateCase(state, consumer, rome("2026-10-08 10:00"));
+    expect(paused.pause).toEqual({ reason: "paused", until });
+    expect(paused.nextEvaluationAt).toEqual(until);
+    expect(paused.actions).toEqual([]);
+    expect(evaluateCase(state, consumer, until).actions.map((a) => a.stepId)).toEqual([
+      "reminder_2",
+    ]);
+  });
+
   it("lets a broken promise resume even if the promise hold was not lifted", () => {
     const state = caseState({
       history: throughReminder1,

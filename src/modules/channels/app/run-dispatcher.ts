@@ -1,0 +1,129 @@
+import { randomInt } from "node:crypto";
+import type { Clock } from "../../../platform/clock";
+import type { Database } from "../../../platform/db/database";
+import type { ChannelRuntime } from "./channel-runtime";
+import { prepareBatch } from "./prepare-batch";
+import { DISPATCHER_LOCK_SPACE, recoverAbandoned } from "./recover-abandoned";
+import { sendBatch } from "./send-batch";
+
+export const DISPATCH_CHANNEL = "saldo_dispatch";
+
+export type DispatchDeps = { database: Database; clock: Clock; channels: ChannelRuntime };
+
+export interface DispatchSummary {
+  claimed: number;
+  sent: number;
+  failed: number;
+  retrying: number;
+  letters: number;
+  withdrawn: number;
+  deferred: number;
+  recovered: number;
+}
+
+/** A dispatcher's identity: an id and the advisory lock that says it is alive. */
+export interface DispatcherInstance {
+  id: number;
+  release(): Promise<void>;
+}
+
+export async function registerDispatcher(database: Database): Promise<DispatcherInstance> {
+  const client = await database.pool.connect();
+  const id = randomInt(1, 2 ** 31 - 1);
+  await client.query("select pg_advisory_lock($1, $2)", [DISPATCHER_LOCK_SPACE, id]);
+  return {
+    id,
+    async release() {
+      await client
+        .query("select pg_advisory_unlock($1, $2)", [DISPATCHER_LOCK_SPACE, id])
+        .catch(() => {});
+      client.release();
+    },
+  };
+}
+
+/** Sends everything due now, batch after batch, and returns what happened. */
+export async function dispatchDue(
+  deps: DispatchDeps,
+  instance: DispatcherInstance,
+  options: { batchSize?: number; shouldStop?: () => boolean } = {},
+): Promise<DispatchSummary> {
+  const batchSize = options.batchSize ?? 200;
+  const total: DispatchSummary = {
+    claimed: 0,
+    sent: 0,
+    failed: 0,
+    retrying: 0,
+    letters: 0,
+    withdrawn: 0,
+    deferred: 0,
+    recovered: await recoverAbandoned(deps, instance.id),
+  };
+  for (;;) {
+    if (options.shouldStop?.()) break;
+    const prepared = await prepareBatch(deps, instance.id, batchSize);
+    const sent = await sendBatch(deps, instance.id, prepared.toSend);
+    total.claimed += prepared.claimed;
+    total.letters += prepared.letters;
+    total.withdrawn += prepared.withdrawn;
+    total.deferred += prepared.deferred;
+    total.sent += sent.sent;
+    total.failed += sent.failed;
+    total.retrying += sent.retrying;
+    if (prepared.claimed < batchSize) break;
+  }
+  return total;
+}
+
+/**
+ * The sending loop: every few seconds and at once when the scheduler NOTIFYs
+ * that contacts are due. Several may run side by side (SKIP LOCKED claims).
+ */
+export async function runDispatcher(
+  deps: DispatchDeps,
+  options: { intervalMs?: number; log?: (m: string) => void } = {},
+): Promise<{ stop(): Promise<void> }> {
+  const log = options.log ?? (() => {});
+  const instance = await registerDispatcher(deps.database);
+  const listener = await deps.database.pool.connect();
+  let stopped = false;
+  let running: Promise<void> | null = null;
+  let again = false;
+  const tick = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          const s = await dispatchDue(deps, instance, { shouldStop: () => stopped });
+          if (s.claimed || s.recovered) {
+            log(
+              `dispatch: ${s.sent} sent, ${s.letters} letters queued, ${s.retrying} to retry, ${s.failed} failed, ${s.withdrawn} withdrawn, ${s.deferred} deferred, ${s.recovered} recovered`,
+            );
+          }
+        } catch (error) {
+          log(`dispatch failed: ${(error as Error).message}`);
+        }
+      } while (again && !stopped);
+      running = null;
+    })();
+  };
+  listener.on("notification", tick);
+  await listener.query(`listen ${DISPATCH_CHANNEL}`);
+  const timer = setInterval(tick, options.intervalMs ?? 5_000);
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+      await listener.query(`unlisten ${DISPATCH_CHANNEL}`).catch(() => {});
+      listener.release();
+      await instance.release();
+    },
+  };
+}

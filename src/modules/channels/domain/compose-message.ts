@@ -1,0 +1,259 @@
+/**
+ * Writes one message for a case: the template's text filled from the case, in
+ * the debtor's language, as plain text (SMS, email text part, letter body) and
+ * HTML (email), and for letters and PEC the letter laid out for the PDF.
+ */
+import { epcQrPayload } from "../../payments/domain/epc-qr.js";
+import { caseIuvBase, pagoPaNoticeNumber, pagoPaQrPayload } from "../../payments/domain/pagopa.js";
+import {
+  caseCreditorReference,
+  formatCreditorReference,
+} from "../../payments/domain/rf-reference.js";
+import type { TemplateContext } from "../../templates/domain/context.js";
+import { formatDate, formatLongDate, formatMoney } from "../../templates/domain/format.js";
+import { renderTemplate } from "../../templates/domain/render.js";
+import type { MessageTemplate, TemplateLanguage } from "../../templates/domain/template.js";
+import type { LetterInput } from "../letters/letter.js";
+import type { ChannelSettings } from "./channel-settings.js";
+import type { MessageChannel } from "./choose-recipient.js";
+import { formalNoticeAmounts } from "./formal-notice.js";
+
+export interface ComposeInput {
+  channel: MessageChannel;
+  template: MessageTemplate;
+  today: string;
+  caseRow: {
+    reference: string;
+    tenantName: string;
+    legalName: string | null;
+    tenantVat: string | null;
+    currency: string;
+    debtorName: string;
+    firstName: string | null;
+    lastName: string | null;
+    debtorKind: "person" | "company";
+  };
+  invoices: ReadonlyArray<{
+    number: string;
+    issueDate: string;
+    dueDate: string;
+    amountMinor: bigint;
+    openAmountMinor: bigint;
+  }>;
+  settings: ChannelSettings;
+  recipientAddress: Record<string, string> | null;
+  links: { portalUrl: string; optOutUrl: string };
+}
+
+export interface ComposedMessage {
+  subject: string | null;
+  text: string;
+  html: string | null;
+  letter: LetterInput | null;
+}
+
+/** The debtor's language if Saldo writes it, else English. */
+export function messageLanguage(tag: string): TemplateLanguage {
+  const primary = tag.toLowerCase().split(/[-_]/)[0];
+  return primary === "it" ? "it" : "en";
+}
+
+export function composeMessage(input: ComposeInput): ComposedMessage {
+  const context = templateContext(input);
+  const text = renderTemplate(input.template, context, "text");
+  const html =
+    input.channel === "email" || input.channel === "pec"
+      ? renderTemplate(input.template, context, "html").body
+      : null;
+  const withLetter =
+    input.channel === "letter" || input.channel === "registered_letter" || input.channel === "pec";
+  return {
+    subject: text.subject ?? null,
+    text: text.body,
+    html,
+    letter: withLetter ? letterFor(input, context, text.subject ?? "", text.body) : null,
+  };
+}
+
+function paymentReferences(input: ComposeInput, balanceMinor: bigint) {
+  const rf = caseCreditorReference(input.caseRow.reference);
+  const pagoPa = input.settings.payment.pagoPa;
+  const caseNumber = BigInt(input.caseRow.reference.replace(/\D/g, "") || "0");
+  const notice = pagoPa
+    ? pagoPaNoticeNumber({
+        segregationCode: pagoPa.segregationCode,
+        iuvBase: caseIuvBase(caseNumber),
+      })
+    : undefined;
+  return { rf, notice, balanceMinor };
+}
+
+export function templateContext(input: ComposeInput): TemplateContext {
+  const { caseRow, settings } = input;
+  const balance = input.invoices.reduce((sum, i) => sum + i.openAmountMinor, 0n);
+  const oldest = input.invoices.find((i) => i.openAmountMinor > 0n)?.dueDate ?? input.today;
+  const refs = paymentReferences(input, balance);
+  const formal = formalNoticeAmounts({
+    invoices: input.invoices,
+    today: input.today,
+    interestRatePercent: settings.formalNotice.interestRatePercent,
+    debtorKind: caseRow.debtorKind,
+    b2bFlatCostMinor: settings.formalNotice.b2bFlatCostMinor,
+  });
+  const language = input.template.language;
+  const letter = settings.letter;
+  return {
+    language,
+    today: input.today,
+    debtor: {
+      name: caseRow.debtorName,
+      kind: caseRow.debtorKind,
+      ...(caseRow.firstName ? { firstName: caseRow.firstName } : {}),
+      ...(caseRow.lastName ? { lastName: caseRow.lastName } : {}),
+    },
+    creditor: {
+      name: caseRow.tenantName,
+      ...(caseRow.legalName ? { legalName: caseRow.legalName } : {}),
+      ...(caseRow.tenantVat ? { vatNumber: caseRow.tenantVat } : {}),
+      ...(letter.email ? { email: letter.email } : {}),
+      ...(letter.phone ? { phone: letter.phone } : {}),
+      ...(letter.website ? { website: letter.website } : {}),
+      ...(letter.addressLines.length ? { address: letter.addressLines.join(", ") } : {}),
+    },
+    case: {
+      reference: caseRow.reference,
+      balanceMinor: balance,
+      currency: caseRow.currency,
+      oldestDueDate: oldest,
+      daysOverdue: Math.max(0, Math.round((Date.parse(input.today) - Date.parse(oldest)) / 864e5)),
+    },
+    invoices: input.invoices.map((i) => ({ ...i })),
+    payment: {
+      portalUrl: input.links.portalUrl,
+      rfReference: formatCreditorReference(refs.rf),
+      ...(settings.payment.iban ? { iban: settings.payment.iban } : {}),
+      beneficiary: settings.payment.beneficiary ?? caseRow.legalName ?? caseRow.tenantName,
+      ...(refs.notice ? { pagoPaNoticeNumber: refs.notice } : {}),
+    },
+    optOut: {
+      url: input.links.optOutUrl,
+      smsKeyword: "STOP",
+      ...(settings.sms.replyNumber ? { smsNumber: settings.sms.replyNumber } : {}),
+    },
+    formal: {
+      ...formal,
+      deadlineDate: addDays(input.today, settings.formalNotice.deadlineDays),
+      interestRateLabel: interestLabel(settings.formalNotice.interestRatePercent, language),
+    },
+  };
+}
+
+function letterFor(
+  input: ComposeInput,
+  context: TemplateContext,
+  subject: string,
+  body: string,
+): LetterInput {
+  const { settings, caseRow } = input;
+  const language = input.template.language;
+  const money = (minor: bigint) => formatMoney(minor, caseRow.currency, language);
+  const formal = context.formal;
+  const isFormal = /notice\.formal|legal/.test(input.template.id) && formal;
+  const labels =
+    language === "it"
+      ? { capital: "Capitale", interest: "Interessi", costs: "Spese", total: "Totale dovuto" }
+      : { capital: "Principal", interest: "Interest", costs: "Costs", total: "Total due" };
+  const rows = isFormal
+    ? [
+        { label: labels.capital, amount: money(formal.capitalMinor) },
+        {
+          label: `${labels.interest} (${formal.interestRateLabel})`,
+          amount: money(formal.interestMinor),
+        },
+        { label: labels.costs, amount: money(formal.costsMinor) },
+      ]
+    : input.invoices.map((i) => ({
+        label: `${language === "it" ? "Fattura" : "Invoice"} ${i.number} · ${formatDate(i.dueDate, language)}`,
+        amount: money(i.openAmountMinor),
+      }));
+  const total = isFormal ? formal.totalMinor : context.case.balanceMinor;
+  return {
+    language,
+    letterhead: {
+      name: caseRow.legalName ?? caseRow.tenantName,
+      addressLines: settings.letter.addressLines,
+      ...(caseRow.tenantVat ? { vatNumber: caseRow.tenantVat } : {}),
+      ...(settings.letter.email ? { email: settings.letter.email } : {}),
+      ...(settings.letter.phone ? { phone: settings.letter.phone } : {}),
+      ...(settings.letter.website ? { website: settings.letter.website } : {}),
+      ...(settings.letter.colour ? { colour: settings.letter.colour } : {}),
+    },
+    returnAddress: settings.letter.returnAddress,
+    recipient: { name: caseRow.debtorName, lines: addressLines(input.recipientAddress) },
+    place: settings.letter.place,
+    date: formatLongDate(input.today, language),
+    reference: caseRow.reference,
+    subject,
+    body,
+    amounts: { rows, total: { label: labels.total, amount: money(total) } },
+    payment: paymentBox(input, context, total),
+    ...(input.channel === "registered_letter" ? { registered: {} } : {}),
+    window: settings.letter.window,
+  };
+}
+
+function paymentBox(input: ComposeInput, context: TemplateContext, totalMinor: bigint) {
+  const { payment } = input.settings;
+  const it = input.template.language === "it";
+  const lines = [
+    `${it ? "Riferimento di pagamento" : "Payment reference"}: ${context.payment.rfReference}`,
+    ...(payment.iban ? [`IBAN: ${payment.iban}`] : []),
+    `${it ? "Beneficiario" : "Beneficiary"}: ${context.payment.beneficiary}`,
+    `${it ? "Online" : "Online"}: ${input.links.portalUrl}`,
+  ];
+  const qrCodes = [];
+  if (payment.iban && input.caseRow.currency === "EUR" && totalMinor > 0n) {
+    qrCodes.push({
+      label: it ? "Bonifico (QR EPC)" : "Bank transfer (EPC QR)",
+      payload: epcQrPayload({
+        name: context.payment.beneficiary ?? input.caseRow.tenantName,
+        iban: payment.iban,
+        ...(payment.bic ? { bic: payment.bic } : {}),
+        amountMinor: totalMinor,
+        currency: "EUR",
+        reference: context.payment.rfReference.replace(/\s/g, ""),
+      }),
+    });
+  }
+  if (payment.pagoPa && context.payment.pagoPaNoticeNumber && totalMinor > 0n) {
+    lines.push(`${it ? "Avviso pagoPA" : "pagoPA notice"}: ${context.payment.pagoPaNoticeNumber}`);
+    qrCodes.push({
+      label: "pagoPA",
+      payload: pagoPaQrPayload({
+        noticeNumber: context.payment.pagoPaNoticeNumber,
+        creditorFiscalCode: payment.pagoPa.creditorFiscalCode,
+        amountMinor: totalMinor,
+      }),
+    });
+  }
+  return { lines, qrCodes };
+}
+
+/** A postal address as the lines of an Italian address block (CAP, CITTÀ, province). */
+export function addressLines(address: Record<string, string> | null): string[] {
+  if (!address) return [];
+  const city = [address.postalCode, address.city?.toUpperCase(), address.province]
+    .filter(Boolean)
+    .join(" ");
+  const country = address.country && address.country !== "IT" ? [address.country] : [];
+  return [address.line1, address.line2, city, ...country].filter((l): l is string => !!l);
+}
+
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 864e5).toISOString().slice(0, 10);
+}
+
+function interestLabel(ratePercent: number, language: TemplateLanguage): string {
+  const rate = ratePercent.toLocaleString(language === "it" ? "it-IT" : "en-GB");
+  return language === "it" ? `${rate}% annuo` : `${rate}% a year`;
+}

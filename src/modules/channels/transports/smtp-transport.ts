@@ -1,0 +1,60 @@
+import nodemailer from "nodemailer";
+import { type ChannelTransport, SendError } from "./transport";
+
+/**
+ * Email and PEC over SMTP with nodemailer's pooled transport. The envelope
+ * sender is a per-message bounce address (VERP), so a bounce names its message
+ * even when the DSN does not quote it.
+ */
+export function createSmtpTransport(options: {
+  url: string;
+  mailDomain: string;
+  name?: string;
+  maxConnections?: number;
+}): ChannelTransport {
+  const transporter = nodemailer.createTransport(options.url, {
+    pool: true,
+    maxConnections: options.maxConnections ?? 5,
+    maxMessages: Number.POSITIVE_INFINITY,
+  } as Parameters<typeof nodemailer.createTransport>[1]);
+  return {
+    name: options.name ?? "smtp",
+    async send(message) {
+      const messageId = `<${message.id}@${options.mailDomain}>`;
+      try {
+        await transporter.sendMail({
+          messageId,
+          from: { name: message.from.name, address: message.from.address },
+          to: message.to,
+          ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+          subject: message.subject ?? "",
+          text: message.text,
+          ...(message.html ? { html: message.html } : {}),
+          headers: message.headers ?? {},
+          attachments: message.attachments ?? [],
+          envelope: { from: bounceAddress(message.id, options.mailDomain), to: [message.to] },
+        });
+      } catch (error) {
+        throw toSendError(error);
+      }
+      return { providerIds: [messageId], delivered: false };
+    },
+    async close() {
+      transporter.close();
+    },
+  };
+}
+
+export function bounceAddress(messageId: string, mailDomain: string): string {
+  return `bounces+${messageId}@${mailDomain}`;
+}
+
+/** SMTP 5xx: the server refused for good; 4xx and connection trouble: try again later. */
+function toSendError(error: unknown): SendError {
+  const e = error as { message?: string; responseCode?: number; code?: string };
+  const text = `${e.code ?? "SMTP"}${e.responseCode ? ` ${e.responseCode}` : ""}: ${e.message ?? String(error)}`;
+  if (e.responseCode && e.responseCode >= 500) {
+    return new SendError(text, true, e.code === "EENVELOPE");
+  }
+  return new SendError(text, false);
+}
