@@ -1,11 +1,17 @@
 import { authRoutes } from "./modules/auth/http/routes";
 import { caseHoldRoutes } from "./modules/cases/http/holds";
 import { caseRoutes } from "./modules/cases/http/routes";
+import { letterRoutes } from "./modules/channels/http/letter-routes";
+import { outboxRoutes } from "./modules/channels/http/outbox-routes";
+import { publicChannelRoutes } from "./modules/channels/http/public-routes";
+import { channelSettingsRoutes } from "./modules/channels/http/settings-routes";
+import { webhookRoutes } from "./modules/channels/http/webhook-routes";
 import { debtorRoutes } from "./modules/debtors/http/routes";
 import { importRoutes } from "./modules/imports/http/routes";
 import { invoiceRoutes } from "./modules/invoices/http/routes";
 import { policyRoutes } from "./modules/policy/http/routes";
 import { strategyRoutes } from "./modules/strategies/http/routes";
+import { templateRoutes } from "./modules/templates/http/routes";
 import { tenantRoutes } from "./modules/tenants/http/routes";
 import type { RouteModule } from "./platform/http/server";
 
@@ -20,4 +26,12 @@ export const ROUTES: RouteModule[] = [
   importRoutes,
   strategyRoutes,
   policyRoutes,
+  outboxRoutes,
+  channelSettingsRoutes,
+  letterRoutes,
+  templateRoutes,
+  webhookRoutes,
 ];
+
+/** Pages debtors open from their messages, outside /api/v1. */
+export const PUBLIC_ROUTES: RouteModule[] = [publicChannelRoutes];

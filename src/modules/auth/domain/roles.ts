@@ -10,7 +10,8 @@ export type Permission =
   | "audit:read"
   | "strategies:manage"
   | "policy:manage"
-  | "cases:hold";
+  | "cases:hold"
+  | "channels:operate";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -22,8 +23,15 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "strategies:manage",
     "policy:manage",
     "cases:hold",
+    "channels:operate",
   ],
-  supervisor: ["portfolio:read", "portfolio:import", "strategies:manage", "cases:hold"],
+  supervisor: [
+    "portfolio:read",
+    "portfolio:import",
+    "strategies:manage",
+    "cases:hold",
+    "channels:operate",
+  ],
   agent: ["portfolio:read", "cases:hold"],
   client_viewer: ["portfolio:read"],
   auditor: ["portfolio:read", "audit:read"],
