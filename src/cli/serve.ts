@@ -1,5 +1,6 @@
 import { openChannels } from "../modules/channels/app/open-channels";
 import { runDispatcher } from "../modules/channels/app/run-dispatcher";
+import { runInboundSmtp } from "../modules/channels/app/run-inbound-smtp";
 import { failAbandonedRuns } from "../modules/imports/store/import-runs";
 import { runWorker } from "../modules/scheduler/app/run-worker";
 import { systemClock } from "../platform/clock";
@@ -34,6 +35,13 @@ export async function serve(config: Config): Promise<number> {
     config.worker === "inline"
       ? await runDispatcher({ ...deps, channels: channels.runtime }, { log })
       : undefined;
+  const inbound = config.channels.inboundSmtpPort
+    ? await runInboundSmtp(deps, {
+        port: config.channels.inboundSmtpPort,
+        mailDomain: config.channels.mailDomain,
+        log,
+      })
+    : undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -42,6 +50,7 @@ export async function serve(config: Config): Promise<number> {
     await app.close().catch(() => {});
     await worker?.stop().catch(() => {});
     await dispatcher?.stop().catch(() => {});
+    await inbound?.stop().catch(() => {});
     await channels.close();
     await runtime.close().catch(() => {});
     process.exit(0);
