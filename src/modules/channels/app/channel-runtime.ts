@@ -12,18 +12,27 @@ export interface DebtorLinks {
 /** Portal links expire: a forwarded old message should not open the case for ever. */
 export const PORTAL_LINK_DAYS = 60;
 
+const uuidBytes = (id: string) => Buffer.from(id.replace(/-/g, ""), "hex");
+const uuidOf = (bytes: Buffer) =>
+  bytes.toString("hex").replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5");
+
+/**
+ * Tokens are short (an SMS pays for every character): the case or message id
+ * as 16 bytes, for the portal an expiry in 4, and a 96-bit MAC.
+ */
 export function createDebtorLinks(publicUrl: string, signer: TokenSigner): DebtorLinks {
   return {
     portal(caseId, now) {
-      const expires = Math.floor(now.getTime() / 1000) + PORTAL_LINK_DAYS * 86_400;
-      return `${publicUrl}/p/${signer.sign("portal", { c: caseId, x: expires })}`;
+      const expires = Buffer.alloc(4);
+      expires.writeUInt32BE(Math.floor(now.getTime() / 1000) + PORTAL_LINK_DAYS * 86_400);
+      return `${publicUrl}/p/${signer.signBytes("portal", Buffer.concat([uuidBytes(caseId), expires]))}`;
     },
     optOut(messageId) {
-      return `${publicUrl}/u/${signer.sign("opt-out", { m: messageId })}`;
+      return `${publicUrl}/u/${signer.signBytes("opt-out", uuidBytes(messageId))}`;
     },
     readOptOut(token) {
-      const payload = signer.verify("opt-out", token);
-      return typeof payload?.m === "string" ? payload.m : null;
+      const payload = signer.verifyBytes("opt-out", token);
+      return payload?.length === 16 ? uuidOf(payload) : null;
     },
   };
 }
