@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Clock } from "../../../platform/clock";
 import { localDate } from "../../../platform/clock";
 import type { Database } from "../../../platform/db/database";
@@ -58,6 +59,8 @@ export async function loadDemo(
       .returning("id")
       .executeTakeFirstOrThrow();
     tenantIds.set(t.slug, row.id);
+    await sql`insert into tenant_channel_settings (tenant_id, settings)
+      values (${row.id}, ${JSON.stringify(t.channelSettings)}::jsonb)`.execute(db);
   }
   for (const u of DEMO_USERS) {
     const tenantId = u.tenant ? tenantIds.get(u.tenant) : undefined;

@@ -15,6 +15,8 @@ export interface DemoTenant {
   description: string;
   /** Prefix of invoice external ids, e.g. "ALL" in "ALL-2026-000123". */
   invoicePrefix: string;
+  /** Sender identity, letterhead and payment details (see channels/domain/channel-settings). */
+  channelSettings: Record<string, unknown>;
 }
 
 export const DEMO_TENANTS: readonly DemoTenant[] = [
@@ -30,6 +32,20 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     description:
       "Multi-utility (water, power, gas) in Lombardy: mostly households, some small businesses.",
     invoicePrefix: "ALL",
+    channelSettings: {
+      email: { fromName: "Acqua & Luce Lombarda — Servizio Clienti" },
+      sms: { sender: "AcquaLuce", replyNumber: "48000" },
+      letter: {
+        returnAddress: "Acqua & Luce Lombarda — Casella Postale 123, 20100 Milano",
+        place: "Milano",
+        addressLines: ["Via Mecenate 90", "20138 Milano (MI)"],
+        phone: "800 123 456",
+        email: "clienti@acqualuce.example",
+        website: "www.acqualuce.example",
+        colour: "#0a5f8c",
+      },
+      payment: { iban: "IT25O0306909606100000012345", beneficiary: "Acqua & Luce Lombarda S.p.A." },
+    },
   },
   {
     slug: "b2b",
@@ -42,6 +58,23 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     country: "IT",
     description: "Hardware and building-supply wholesaler: installers, builders and workshops.",
     invoicePrefix: "FIV",
+    channelSettings: {
+      email: { fromName: "Ferramenta Industriale Veneta — Amministrazione" },
+      sms: { sender: "FIV" },
+      letter: {
+        returnAddress: "Ferramenta Industriale Veneta S.r.l., 35127 Padova",
+        place: "Padova",
+        addressLines: ["Via Venezia 59", "35127 Padova (PD)"],
+        phone: "049 123 4567",
+        email: "amministrazione@fiv.example",
+        colour: "#7a3e12",
+      },
+      payment: {
+        iban: "IT17F0503411102000000098765",
+        beneficiary: "Ferramenta Industriale Veneta S.r.l.",
+      },
+      formalNotice: { interestRatePercent: 10.15, b2bFlatCostMinor: 4000, deadlineDays: 15 },
+    },
   },
 ];
 
