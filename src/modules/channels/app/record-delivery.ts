@@ -48,7 +48,16 @@ export async function recordDelivery(
       return "unknown_message";
     }
     const now = deps.clock.now();
-    const change = decide(message.status, event);
+    // A complaint leaves the status alone: the timeline remembers whether it was recorded.
+    const complainedBefore =
+      event.kind === "complaint" &&
+      (
+        await client.query(
+          "select 1 from case_events where case_id = $1 and type = 'message.complaint' and data->>'message' = $2::text limit 1",
+          [message.case_id, message.id],
+        )
+      ).rowCount !== 0;
+    const change = complainedBefore ? null : decide(message.status, event);
     if (!change) {
       await client.query("commit");
       return "unchanged";
