@@ -11,6 +11,7 @@ import {
   insertChannelTimeline,
   reevaluateCases,
   type TimelineInsert,
+  withdrawContactEvent,
 } from "../store/dispatch-queue";
 
 export interface PrintBatchResult {
@@ -36,16 +37,18 @@ export async function createPrintBatch(
       id: string;
       case_id: string;
       action_id: string | null;
+      action_key: string | null;
       channel: string;
       letter: LetterInput;
       case_status: string;
       hold_reasons: string[];
       balance: string;
     }>(
-      `select m.id, m.case_id, m.action_id, m.channel, m.letter, c.status as case_status, c.hold_reasons,
+      `select m.id, m.case_id, m.action_id, a.idempotency_key as action_key, m.channel, m.letter, c.status as case_status, c.hold_reasons,
          coalesce((select sum(open_amount_minor) from invoices i
                    where i.case_id = c.id and i.status = 'open'), 0)::text as balance
        from messages m join cases c on c.id = m.case_id
+       left join case_actions a on a.id = m.action_id
        where m.tenant_id = $1 and m.status = 'queued' and m.transport = 'print'
        order by m.created_at limit $2
        for update of m skip locked`,
@@ -68,6 +71,8 @@ export async function createPrintBatch(
         "update case_actions set status = 'cancelled', updated_at = $2 where id = any($1::uuid[])",
         [withdrawn.flatMap((r) => (r.action_id ? [r.action_id] : [])), now],
       );
+      // A letter that never goes out stops counting towards the caps.
+      for (const r of withdrawn) if (r.action_key) await withdrawContactEvent(client, r.action_key);
       for (const r of withdrawn)
         timeline.push({
           tenantId: input.tenantId,

@@ -10,7 +10,12 @@ import {
   formatCreditorReference,
 } from "../../payments/domain/rf-reference.js";
 import type { TemplateContext } from "../../templates/domain/context.js";
-import { formatDate, formatLongDate, formatMoney } from "../../templates/domain/format.js";
+import {
+  formatDate,
+  formatLongDate,
+  formatMoney,
+  groupInFours,
+} from "../../templates/domain/format.js";
 import { renderTemplate } from "../../templates/domain/render.js";
 import type { MessageTemplate, TemplateLanguage } from "../../templates/domain/template.js";
 import type { LetterInput } from "../letters/letter.js";
@@ -207,7 +212,7 @@ function paymentBox(input: ComposeInput, context: TemplateContext, totalMinor: b
   const it = input.template.language === "it";
   const lines = [
     `${it ? "Riferimento di pagamento" : "Payment reference"}: ${context.payment.rfReference}`,
-    ...(payment.iban ? [`IBAN: ${payment.iban}`] : []),
+    ...(payment.iban ? [`IBAN: ${groupInFours(payment.iban)}`] : []),
     `${it ? "Beneficiario" : "Beneficiary"}: ${context.payment.beneficiary}`,
     `${it ? "Online" : "Online"}: ${input.links.portalUrl}`,
   ];
@@ -226,7 +231,9 @@ function paymentBox(input: ComposeInput, context: TemplateContext, totalMinor: b
     });
   }
   if (payment.pagoPa && context.payment.pagoPaNoticeNumber && totalMinor > 0n) {
-    lines.push(`${it ? "Avviso pagoPA" : "pagoPA notice"}: ${context.payment.pagoPaNoticeNumber}`);
+    lines.push(
+      `${it ? "Avviso pagoPA" : "pagoPA notice"}: ${groupInFours(context.payment.pagoPaNoticeNumber)}`,
+    );
     qrCodes.push({
       label: "pagoPA",
       payload: pagoPaQrPayload({

@@ -18,7 +18,8 @@ export function drawOpening(
     width: half - mm(2),
   });
   const belowReference = doc.y;
-  doc.text(`${input.place}, ${input.date}`, CONTENT_LEFT + half, FIRST_PAGE_BODY_TOP, {
+  const dateLine = input.place.trim() ? `${input.place}, ${input.date}` : input.date;
+  doc.text(dateLine, CONTENT_LEFT + half, FIRST_PAGE_BODY_TOP, {
     width: half,
     align: "right",
   });
@@ -39,11 +40,24 @@ export function drawBody(doc: PDFKit.PDFDocument, body: string): void {
   for (const paragraph of splitParagraphs(body)) {
     doc.text(paragraph, CONTENT_LEFT, doc.y, {
       width: CONTENT_WIDTH,
-      align: "justify",
+      // A long link cannot break where justification needs it: such paragraphs stay ragged.
+      align: /https?:\/\//.test(paragraph) ? "left" : "justify",
       lineGap: BODY_LINE_GAP,
     });
     doc.moveDown(0.6);
   }
+}
+
+/** A closing that comes after the amounts and the payment box, as in a paper letter. */
+const CLOSING =
+  /^(distinti saluti|cordiali saluti|con osservanza|yours sincerely|yours faithfully|kind regards)/i;
+
+/** The body before its closing paragraphs ("Distinti saluti…"), and the closing. */
+export function splitClosing(body: string): { main: string; closing: string } {
+  const parts = splitParagraphs(body);
+  const at = parts.findIndex((part) => CLOSING.test(part.trim()));
+  if (at <= 0) return { main: body, closing: "" };
+  return { main: parts.slice(0, at).join("\n\n"), closing: parts.slice(at).join("\n\n") };
 }
 
 export function splitParagraphs(body: string): string[] {

@@ -1,7 +1,7 @@
 import PDFDocument from "pdfkit";
 import { drawAddressWindow } from "./draw-address-window.js";
 import { drawAmounts } from "./draw-amounts.js";
-import { drawBody, drawOpening } from "./draw-body.js";
+import { drawBody, drawOpening, splitClosing } from "./draw-body.js";
 import { drawLetterhead } from "./draw-letterhead.js";
 import { drawPageFurniture } from "./draw-page-furniture.js";
 import { drawPayment } from "./draw-payment.js";
@@ -60,11 +60,13 @@ export function renderLetter(doc: PDFKit.PDFDocument, input: LetterInput): Lette
   drawLetterhead(doc, input, strings);
   drawAddressWindow(doc, input);
   drawOpening(doc, input, strings);
-  drawBody(doc, input.body);
+  const { main, closing } = splitClosing(input.body);
+  drawBody(doc, main);
   if (input.amounts) drawAmounts(doc, input.amounts);
   if (input.payment) {
     drawPayment(doc, input.payment, strings.paymentTitle, accentColour(input.letterhead.colour));
   }
+  if (closing) drawBody(doc, closing);
 
   const placement = { firstPageIndex, pageCount: pagesSoFar(doc) - firstPageIndex };
   drawPageFurniture(doc, input, strings, placement);

@@ -175,11 +175,11 @@ export async function runImport(
     lap("contacts");
     await stageInvoices(client, input.tenantId);
     const today = localDate(now, tenant.time_zone);
-    const opened = await openCases(client, input.tenantId, today, importId);
+    const opened = await openCases(client, input.tenantId, today, importId, now);
     lap("cases");
     await mergeInvoices(client, input.tenantId, input.kind);
     lap("invoices");
-    const closed = await finishCases(client, input.tenantId, importId);
+    const closed = await finishCases(client, input.tenantId, importId, now);
     lap("timeline");
     const counts = await summarise(client, rowsRead, countByType(rejectedRecords));
     await saveErrors(client, input.tenantId, importId);

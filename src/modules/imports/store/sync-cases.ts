@@ -18,6 +18,8 @@ export async function openCases(
   tenantId: string,
   today: string,
   importId: string,
+  /** The import's clock: cases open, and become due for evaluation, at this instant. */
+  now: Date,
 ): Promise<number> {
   await client.query(
     `create temp table debtor_owing on commit drop as
@@ -38,15 +40,16 @@ export async function openCases(
   await client.query("analyze debtor_owing");
   const opened = await client.query(
     `with opened as (
-       insert into cases (tenant_id, debtor_id, reference, stage)
-       select $1, x.debtor_id, 'SAL-' || lpad(nextval('case_reference_seq')::text, 8, '0'), ${STAGE_SQL}
+       insert into cases (tenant_id, debtor_id, reference, stage, opened_at, next_evaluation_at)
+       select $1, x.debtor_id, 'SAL-' || lpad(nextval('case_reference_seq')::text, 8, '0'), ${STAGE_SQL},
+         $4::timestamptz, $4::timestamptz
        from debtor_owing x
        where x.owed > 0 and not exists (
          select 1 from cases c where c.tenant_id = $1 and c.debtor_id = x.debtor_id and c.status <> 'closed')
        returning id, stage)
      insert into case_events (tenant_id, case_id, type, data)
      select $1, id, 'case.opened', jsonb_build_object('importId', $3::text, 'stage', stage) from opened`,
-    [tenantId, today, importId],
+    [tenantId, today, importId, now],
   );
   await client.query(
     `create temp table debtor_case on commit drop as
@@ -67,6 +70,7 @@ export async function finishCases(
   client: pg.PoolClient,
   tenantId: string,
   importId: string,
+  now: Date,
 ): Promise<number> {
   await client.query(
     `insert into case_events (tenant_id, case_id, type, data)
@@ -84,9 +88,9 @@ export async function finishCases(
   );
   // What the import changed may change what the strategy does: evaluate these cases now.
   await client.query(
-    `update cases c set next_evaluation_at = now()
+    `update cases c set next_evaluation_at = $2
      from debtor_case dc where c.tenant_id = $1 and c.id = dc.case_id and c.status <> 'closed'`,
-    [tenantId],
+    [tenantId, now],
   );
   const closed = await client.query(
     `with settled as (

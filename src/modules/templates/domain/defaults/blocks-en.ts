@@ -53,8 +53,12 @@ export const EN_SIGN_OFF_EMAIL = "Kind regards\n{{creditor.name}}";
 
 export const EN_SIGN_OFF_LETTER = "Yours sincerely\n{{creditor.legal_name}}";
 
-/** Date line and reference at the top of a letter; the addresses are laid out by the letter renderer. */
-export const EN_LETTER_HEADING = "{{today_long}}\nCase reference: {{case_reference}}";
+/**
+ * Nothing: the letter renderer prints the place, date and case reference above the
+ * subject (a heading here would say them twice). Kept so a tenant's own letter
+ * templates can add lines at the top.
+ */
+export const EN_LETTER_HEADING = "";
 
 export const EN_CREDITOR_IDENTITY =
   "{{creditor.legal_name}}{{#has.creditor_vat}} (VAT number {{creditor.vat_number}}){{/has.creditor_vat}}";

@@ -69,8 +69,12 @@ export const IT_SIGN_OFF_EMAIL = "Cordiali saluti\n{{creditor.name}}";
 
 export const IT_SIGN_OFF_LETTER = "Distinti saluti\n{{creditor.legal_name}}";
 
-/** Date line and reference at the top of a letter; the addresses are laid out by the letter renderer. */
-export const IT_LETTER_HEADING = "{{today_long}}\nPratica n. {{case_reference}}";
+/**
+ * Nothing: the letter renderer prints the place, date and case reference above the
+ * subject (a heading here would say them twice). Kept so a tenant's own letter
+ * templates can add lines at the top.
+ */
+export const IT_LETTER_HEADING = "";
 
 /** Identifies the sender of a formal letter: legal name and, when known, VAT number. */
 export const IT_CREDITOR_IDENTITY =
