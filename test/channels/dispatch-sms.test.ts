@@ -66,6 +66,13 @@ describe("SMS through a real SMPP server", () => {
     expect(message?.body_text).toMatch(/STOP/);
     expect(message).toMatchObject({ status: "sent", transport: expect.any(String) });
     expect(message?.provider_ids.length).toBeGreaterThanOrEqual(1);
+    // Each part costs the tenant's SMS price (6 cents by default).
+    const { rows: cost } = await database.pool.query(
+      "select segments, cost_minor::int as cost from messages where id = $1",
+      [message?.id],
+    );
+    expect(cost[0]?.cost).toBe(6 * (cost[0]?.segments ?? 0));
+    expect(cost[0]?.segments).toBe(message?.provider_ids.length);
 
     const response = await smsc.deliver({
       source_addr_ton: 1,

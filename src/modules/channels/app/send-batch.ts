@@ -85,7 +85,7 @@ export async function sendBatch(
           transport: message.transport,
           try: message.tries,
           providerIds: result.providerIds,
-          costMinor: Number(message.cost_minor),
+          costMinor: Number(message.cost_minor) * Math.max(result.segments ?? 1, 1),
           ...(result.segments ? { segments: result.segments } : {}),
           ...(result.status === "delivered" ? { delivered: true } : {}),
           ...(result.error

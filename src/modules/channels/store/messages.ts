@@ -135,7 +135,9 @@ export async function recordSendResults(
 ): Promise<Set<string>> {
   if (results.length === 0) return new Set();
   const { rows } = await client.query<{ id: string }>(
+    // An SMS in several parts costs each part.
     `update messages m set status = r.status, provider_ids = r.pids::text[], segments = r.segments,
+       cost_minor = m.cost_minor * greatest(coalesce(r.segments, 1), 1),
        last_error = r.error, next_try_at = r.next, claimed_by = null, updated_at = $8,
        sent_at = case when r.status in ('sent', 'delivered') then $8 else m.sent_at end,
        delivered_at = case when r.status = 'delivered' then $8 else m.delivered_at end
