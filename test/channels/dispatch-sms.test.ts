@@ -132,4 +132,32 @@ describe("SMS through a real SMPP server", () => {
     const actions = await actionsOf(database, caseId);
     expect(actions.at(-1)).toMatchObject({ template: "proof.request", status: "sent" });
   });
+
+  it("a submit the SMSC never answers is counted as sent and never sent again", async () => {
+    const seeded = await seedSweptCase(database, { phone: "+393471110005" });
+    const impatient = createSmppTransport({ url: smsc.url(), responseTimeoutMs: 300 });
+    const quick = channelRuntime({ sms: smsChannel(impatient) });
+    smsc.answerSubmit = () => "hold";
+    try {
+      const summary = await dispatchDue({ ...deps, channels: quick }, instance);
+      expect(summary).toMatchObject({ unknown: 1, sent: 0, retrying: 0 });
+    } finally {
+      smsc.answerSubmit = () => 0;
+    }
+    const submitted = smsc.submits.filter((p) => p.destination_addr === "393471110005").length;
+    expect(submitted).toBeGreaterThanOrEqual(1);
+    await dispatchDue(
+      { ...deps, clock: fixedClock("2026-11-24T11:00:00Z"), channels: quick },
+      instance,
+    );
+    await impatient.close();
+    expect(smsc.submits.filter((p) => p.destination_addr === "393471110005").length).toBe(
+      submitted,
+    );
+    expect((await messagesOf(database, seeded.caseId))[0]?.status).toBe("unknown");
+    expect((await actionsOf(database, seeded.caseId))[0]?.status).toBe("sent");
+    expect((await timelineOf(database, seeded.caseId)).map((e) => e.type)).toContain(
+      "message.unknown",
+    );
+  });
 });

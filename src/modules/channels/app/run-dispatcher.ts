@@ -15,6 +15,7 @@ export interface DispatchSummary {
   sent: number;
   failed: number;
   retrying: number;
+  unknown: number;
   letters: number;
   withdrawn: number;
   deferred: number;
@@ -54,6 +55,7 @@ export async function dispatchDue(
     sent: 0,
     failed: 0,
     retrying: 0,
+    unknown: 0,
     letters: 0,
     withdrawn: 0,
     deferred: 0,
@@ -70,6 +72,7 @@ export async function dispatchDue(
     total.sent += sent.sent;
     total.failed += sent.failed;
     total.retrying += sent.retrying;
+    total.unknown += sent.unknown;
     if (prepared.claimed < batchSize) break;
   }
   return total;

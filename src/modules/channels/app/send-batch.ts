@@ -26,6 +26,8 @@ export interface SendSummary {
   sent: number;
   failed: number;
   retrying: number;
+  /** Handed over without an answer: counted as sent, never sent again. */
+  unknown: number;
 }
 
 export async function sendBatch(
@@ -33,7 +35,7 @@ export async function sendBatch(
   claimedBy: number,
   ids: string[],
 ): Promise<SendSummary> {
-  const summary: SendSummary = { sent: 0, failed: 0, retrying: 0 };
+  const summary: SendSummary = { sent: 0, failed: 0, retrying: 0, unknown: 0 };
   if (ids.length === 0) return summary;
   const messages = await loadMessages(deps.database.pool, ids);
   const outcomes = await mapLimit(messages, deps.channels.concurrency, (m) => send(deps, m));
@@ -67,6 +69,7 @@ export async function sendBatch(
         );
       }
       if (result.status === "sent" || result.status === "delivered") summary.sent++;
+      else if (result.status === "unknown") summary.unknown++;
       else if (exhausted || result.status === "failed_permanent") summary.failed++;
       else summary.retrying++;
       timeline.push({
@@ -77,7 +80,9 @@ export async function sendBatch(
             ? "message.retry"
             : result.status === "failed_temporary" || result.status === "failed_permanent"
               ? "message.failed"
-              : "message.sent",
+              : result.status === "unknown"
+                ? "message.unknown"
+                : "message.sent",
         data: {
           message: message.id,
           channel: message.channel,
@@ -141,6 +146,20 @@ async function send(
     };
   } catch (error) {
     const failure = error instanceof SendError ? error : new SendError(String(error), false);
+    if (failure.ambiguous) {
+      return {
+        message,
+        badRecipient: false,
+        result: {
+          id: message.id,
+          status: "unknown",
+          providerIds: [],
+          segments: null,
+          error: `no answer after handing it over, not sent again: ${failure.message.slice(0, 400)}`,
+          nextTryAt: null,
+        },
+      };
+    }
     const retryAt = failure.permanent ? null : nextTryAt(message.tries, deps.clock.now());
     return {
       message,

@@ -4,6 +4,8 @@ import { type ChannelTransport, SendError } from "./transport";
 
 /** Provider codes that mean the number itself is wrong (not a passing trouble). */
 const BAD_NUMBER = new Set(["ESME_RINVDSTADR", "invalid_destination"]);
+/** Failures after the submit left: the provider may have the message (never resend, ADR 0004). */
+const AMBIGUOUS = new Set(["timeout", "connection_lost", "network", "invalid_response"]);
 
 /** An SMS provider (SMPP or HTTP) as the dispatcher's channel transport. */
 export function smsChannel(transport: SmsTransport): ChannelTransport {
@@ -25,6 +27,7 @@ export function smsChannel(transport: SmsTransport): ChannelTransport {
             `${code}${error.message}`,
             error.permanent,
             BAD_NUMBER.has(error.code ?? ""),
+            AMBIGUOUS.has(error.code ?? ""),
           );
         }
         throw new SendError(String(error), false);

@@ -51,10 +51,12 @@ export function bounceAddress(messageId: string, mailDomain: string): string {
 
 /** SMTP 5xx: the server refused for good; 4xx and connection trouble: try again later. */
 function toSendError(error: unknown): SendError {
-  const e = error as { message?: string; responseCode?: number; code?: string };
+  const e = error as { message?: string; responseCode?: number; code?: string; command?: string };
   const text = `${e.code ?? "SMTP"}${e.responseCode ? ` ${e.responseCode}` : ""}: ${e.message ?? String(error)}`;
   if (e.responseCode && e.responseCode >= 500) {
     return new SendError(text, true, e.code === "EENVELOPE");
   }
-  return new SendError(text, false);
+  // The message was handed over and the connection died before the server's answer.
+  const ambiguous = !e.responseCode && e.command === "DATA";
+  return new SendError(text, false, false, ambiguous);
 }

@@ -24,12 +24,17 @@ export interface SendOutcome {
   segments?: number;
 }
 
-/** `permanent`: trying again cannot succeed. `badRecipient`: the address or number itself is wrong. */
+/**
+ * `permanent`: trying again cannot succeed. `badRecipient`: the address or number itself
+ * is wrong. `ambiguous`: the provider may have taken it (no answer after the message was
+ * handed over): it is never sent again (ADR 0004) and counts as sent.
+ */
 export class SendError extends Error {
   constructor(
     message: string,
     readonly permanent: boolean,
     readonly badRecipient = false,
+    readonly ambiguous = false,
   ) {
     super(message);
   }
