@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { performance } from "node:perf_hooks";
 import type { Clock } from "../../../platform/clock";
 import type { Database } from "../../../platform/db/database";
 import type { ChannelRuntime } from "./channel-runtime";
@@ -20,6 +21,9 @@ export interface DispatchSummary {
   withdrawn: number;
   deferred: number;
   recovered: number;
+  /** Time spent claiming, checking and writing, and time spent sending and recording. */
+  prepareMs: number;
+  sendMs: number;
 }
 
 /** A dispatcher's identity: an id and the advisory lock that says it is alive. */
@@ -60,11 +64,17 @@ export async function dispatchDue(
     withdrawn: 0,
     deferred: 0,
     recovered: await recoverAbandoned(deps, instance.id),
+    prepareMs: 0,
+    sendMs: 0,
   };
   for (;;) {
     if (options.shouldStop?.()) break;
+    const started = performance.now();
     const prepared = await prepareBatch(deps, instance.id, batchSize);
+    const preparedAt = performance.now();
     const sent = await sendBatch(deps, instance.id, prepared.toSend);
+    total.prepareMs += preparedAt - started;
+    total.sendMs += performance.now() - preparedAt;
     total.claimed += prepared.claimed;
     total.letters += prepared.letters;
     total.withdrawn += prepared.withdrawn;

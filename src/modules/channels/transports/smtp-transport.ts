@@ -12,11 +12,9 @@ export function createSmtpTransport(options: {
   name?: string;
   maxConnections?: number;
 }): ChannelTransport {
-  const transporter = nodemailer.createTransport(options.url, {
-    pool: true,
-    maxConnections: options.maxConnections ?? 5,
-    maxMessages: Number.POSITIVE_INFINITY,
-  } as Parameters<typeof nodemailer.createTransport>[1]);
+  const transporter = nodemailer.createTransport(
+    smtpOptions(options.url, options.maxConnections ?? 5),
+  );
   return {
     name: options.name ?? "smtp",
     async send(message) {
@@ -42,6 +40,26 @@ export function createSmtpTransport(options: {
     async close() {
       transporter.close();
     },
+  };
+}
+
+/**
+ * Pooled connections from an smtp(s):// URL. (nodemailer's createTransport(url, x)
+ * takes x as message defaults, not transport options: the pool must be spelled out.)
+ */
+function smtpOptions(url: string, maxConnections: number) {
+  const u = new URL(url);
+  const secure = u.protocol === "smtps:";
+  return {
+    host: u.hostname,
+    port: Number(u.port) || (secure ? 465 : 587),
+    secure,
+    ...(u.username
+      ? { auth: { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } }
+      : {}),
+    pool: true as const,
+    maxConnections,
+    maxMessages: Number.POSITIVE_INFINITY,
   };
 }
 
