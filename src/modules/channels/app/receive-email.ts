@@ -7,21 +7,15 @@
  */
 import type { Clock } from "../../../platform/clock";
 import type { Database } from "../../../platform/db/database";
+import { idInside } from "../domain/saldo-ids";
 import { bounceTokenFromAddress, parseInboundEmail } from "../inbound/index.js";
 import { type ReplyOutcome, receiveReply } from "./receive-reply";
 import { type DeliveryEvent, type DeliveryOutcome, recordDelivery } from "./record-delivery";
-
-const UUID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
 
 export type EmailOutcome =
   | { kind: "delivery"; outcome: DeliveryOutcome; event: DeliveryEvent["kind"] }
   | { kind: "reply"; outcome: ReplyOutcome }
   | { kind: "ignored"; reason: string };
-
-/** Our message id inside a Message-ID we set, or a VERP token. */
-function ourId(text: string | undefined): string | undefined {
-  return text ? UUID.exec(text)?.[1]?.toLowerCase() : undefined;
-}
 
 export async function receiveEmail(
   deps: { database: Database; clock: Clock },
@@ -32,7 +26,7 @@ export async function receiveEmail(
   const now = deps.clock.now();
   const tokens = [...envelope.to, ...mail.to].flatMap((address) => {
     const token = bounceTokenFromAddress(address) ?? bounceTokenFromAddress(address, "replies");
-    const id = ourId(token);
+    const id = idInside(token);
     return id ? [id] : [];
   });
   const deliveryOf = async (id: string | undefined, event: DeliveryEvent): Promise<EmailOutcome> =>
@@ -46,7 +40,7 @@ export async function receiveEmail(
 
   if (mail.kind === "bounce" && mail.bounce) {
     const bounce = mail.bounce;
-    const id = ourId(bounce.originalMessageId) ?? tokens[0];
+    const id = idInside(bounce.originalMessageId) ?? tokens[0];
     const detail = `${bounce.status}${bounce.diagnostic ? ` ${bounce.diagnostic}` : ""}`;
     if (bounce.action === "delivered" || bounce.action === "relayed")
       return deliveryOf(id, { kind: "delivered", at: now });
@@ -58,14 +52,14 @@ export async function receiveEmail(
   }
   if (mail.kind === "complaint" && mail.complaint) {
     const id =
-      ourId(mail.complaint.originalMessageId) ??
-      ourId(bounceTokenFromAddress(mail.complaint.originalMailFrom ?? "")) ??
+      idInside(mail.complaint.originalMessageId) ??
+      idInside(bounceTokenFromAddress(mail.complaint.originalMailFrom ?? "")) ??
       tokens[0];
     return deliveryOf(id, { kind: "complaint", detail: mail.complaint.feedbackType, at: now });
   }
   if (mail.kind === "pec_receipt" && mail.pecReceipt) {
     const receipt = mail.pecReceipt;
-    const id = ourId(receipt.originalMessageId);
+    const id = idInside(receipt.originalMessageId);
     const at = receipt.issuedAt ?? now;
     const detail = `PEC ${receipt.receiptType}${receipt.errorDetail ? `: ${receipt.errorDetail}` : ""}`;
     if (receipt.outcome === "delivered") return deliveryOf(id, { kind: "delivered", at });
@@ -79,7 +73,7 @@ export async function receiveEmail(
   const answers = [
     ...tokens,
     ...[mail.inReplyTo, ...mail.references].flatMap((ref) => {
-      const id = ourId(ref);
+      const id = idInside(ref);
       return id ? [id] : [];
     }),
   ];

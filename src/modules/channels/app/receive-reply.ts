@@ -5,6 +5,7 @@
  */
 import type { Clock } from "../../../platform/clock";
 import type { Database } from "../../../platform/db/database";
+import { isId } from "../domain/saldo-ids";
 import { classifyReply } from "../inbound/index.js";
 import { insertChannelTimeline } from "../store/dispatch-queue";
 import { type ReplyReaction, reactToReply } from "./react-to-reply";
@@ -119,7 +120,7 @@ async function matchMessage(database: Database, reply: IncomingReply) {
     from messages m join cases c on c.id = m.case_id
     join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id
     join tenants t on t.id = m.tenant_id`;
-  const uuids = reply.answers.filter((a) => /^[0-9a-f-]{36}$/i.test(a));
+  const uuids = reply.answers.filter(isId);
   if (uuids.length) {
     const { rows } = await database.pool.query<MatchedMessage>(
       `${select} where m.id = any($1::uuid[]) order by m.created_at desc limit 1`,

@@ -6,6 +6,7 @@
  */
 import type { Clock } from "../../../platform/clock";
 import type { Database } from "../../../platform/db/database";
+import { isId } from "../domain/saldo-ids";
 import { insertChannelTimeline } from "../store/dispatch-queue";
 
 export interface TrackingRow {
@@ -20,15 +21,13 @@ export interface TrackingResult {
   rejected: Array<{ line: number; messageId: string; reason: string }>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function recordTrackingNumbers(
   deps: { database: Database; clock: Clock },
   input: { tenantId: string; rows: TrackingRow[] },
 ): Promise<TrackingResult> {
   const result: TrackingResult = { recorded: 0, unchanged: 0, rejected: [] };
   const valid = input.rows.filter((row) => {
-    const reason = !UUID.test(row.messageId)
+    const reason = !isId(row.messageId)
       ? "not a letter id"
       : !/^[A-Za-z0-9-]{6,40}$/.test(row.trackingNumber)
         ? "tracking number must be 6-40 letters, digits or dashes"

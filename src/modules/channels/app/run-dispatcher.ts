@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import type { Clock } from "../../../platform/clock";
 import type { Database } from "../../../platform/db/database";
+import { runNotifyLoop } from "../../../platform/db/notify-loop";
 import type { ChannelRuntime } from "./channel-runtime";
 import { prepareBatch } from "./prepare-batch";
 import { DISPATCHER_LOCK_SPACE, recoverAbandoned } from "./recover-abandoned";
@@ -98,44 +99,22 @@ export async function runDispatcher(
 ): Promise<{ stop(): Promise<void> }> {
   const log = options.log ?? (() => {});
   const instance = await registerDispatcher(deps.database);
-  const listener = await deps.database.pool.connect();
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  let again = false;
-  const tick = () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          const s = await dispatchDue(deps, instance, { shouldStop: () => stopped });
-          if (s.claimed || s.recovered) {
-            log(
-              `dispatch: ${s.sent} sent, ${s.letters} letters queued, ${s.retrying} to retry, ${s.failed} failed, ${s.withdrawn} withdrawn, ${s.deferred} deferred, ${s.recovered} recovered`,
-            );
-          }
-        } catch (error) {
-          log(`dispatch failed: ${(error as Error).message}`);
-        }
-      } while (again && !stopped);
-      running = null;
-    })();
-  };
-  listener.on("notification", tick);
-  await listener.query(`listen ${DISPATCH_CHANNEL}`);
-  const timer = setInterval(tick, options.intervalMs ?? 5_000);
-  tick();
+  const loop = await runNotifyLoop(deps.database, {
+    channel: DISPATCH_CHANNEL,
+    intervalMs: options.intervalMs ?? 5_000,
+    work: async (shouldStop) => {
+      const s = await dispatchDue(deps, instance, { shouldStop });
+      if (s.claimed || s.recovered) {
+        log(
+          `dispatch: ${s.sent} sent, ${s.letters} letters queued, ${s.retrying} to retry, ${s.failed} failed, ${s.unknown} unknown, ${s.withdrawn} withdrawn, ${s.deferred} deferred, ${s.recovered} recovered`,
+        );
+      }
+    },
+    onError: (error) => log(`dispatch failed: ${error.message}`),
+  });
   return {
     async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-      await listener.query(`unlisten ${DISPATCH_CHANNEL}`).catch(() => {});
-      listener.release();
+      await loop.stop();
       await instance.release();
     },
   };

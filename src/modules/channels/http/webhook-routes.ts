@@ -10,6 +10,7 @@ import type { RouteModule } from "../../../platform/http/server";
 import { receiveSmsReply, recordSmsReceipt } from "../app/handle-sms-events";
 import { receiveEmail } from "../app/receive-email";
 import { recordDelivery } from "../app/record-delivery";
+import { idInside } from "../domain/saldo-ids";
 import {
   isDeliveryReceipt,
   parseSmsWebhook,
@@ -28,8 +29,6 @@ const emailEvent = z.object({
   detail: z.string().max(1000).default(""),
   at: z.iso.datetime({ offset: true }).optional(),
 });
-
-const UUID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
 
 export const webhookRoutes: RouteModule = (app, deps) => {
   const useCaseDeps = { database: deps.database, clock: deps.clock };
@@ -122,7 +121,7 @@ export const webhookRoutes: RouteModule = (app, deps) => {
         } catch (error) {
           throw new AppError("validation_failed", `email event: ${(error as Error).message}`);
         }
-        const messageId = UUID.exec(parsed.messageId)?.[1];
+        const messageId = idInside(parsed.messageId);
         if (!messageId) throw new AppError("validation_failed", "messageId names no Saldo message");
         const at = parsed.at ? new Date(parsed.at) : deps.clock.now();
         const event =
@@ -140,7 +139,7 @@ export const webhookRoutes: RouteModule = (app, deps) => {
                     at,
                   } as const);
         return {
-          outcome: await recordDelivery(useCaseDeps, { messageId: messageId.toLowerCase() }, event),
+          outcome: await recordDelivery(useCaseDeps, { messageId }, event),
         };
       },
     );
