@@ -89,6 +89,7 @@ try {
           links,
           mailDomain: "saldo.test",
           concurrency,
+          codeKey: Buffer.alloc(32),
         },
       },
       instance,

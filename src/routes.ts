@@ -9,7 +9,15 @@ import { webhookRoutes } from "./modules/channels/http/webhook-routes";
 import { debtorRoutes } from "./modules/debtors/http/routes";
 import { importRoutes } from "./modules/imports/http/routes";
 import { invoiceRoutes } from "./modules/invoices/http/routes";
+import { cardRoutes } from "./modules/payments/http/card-routes";
+import { casePaymentRoutes } from "./modules/payments/http/case-payment-routes";
+import { directDebitRoutes } from "./modules/payments/http/direct-debit-routes";
+import { eventRoutes } from "./modules/payments/http/event-routes";
+import { paymentRoutes } from "./modules/payments/http/payment-routes";
+import { statementRoutes } from "./modules/payments/http/statement-routes";
+import { planRoutes } from "./modules/plans/http/routes";
 import { policyRoutes } from "./modules/policy/http/routes";
+import { promiseRoutes } from "./modules/promises/http/routes";
 import { strategyRoutes } from "./modules/strategies/http/routes";
 import { templateRoutes } from "./modules/templates/http/routes";
 import { tenantRoutes } from "./modules/tenants/http/routes";
@@ -31,6 +39,14 @@ export const ROUTES: RouteModule[] = [
   letterRoutes,
   templateRoutes,
   webhookRoutes,
+  statementRoutes,
+  paymentRoutes,
+  casePaymentRoutes,
+  eventRoutes,
+  promiseRoutes,
+  cardRoutes,
+  directDebitRoutes,
+  planRoutes,
 ];
 
 /** Pages debtors open from their messages, outside /api/v1. */

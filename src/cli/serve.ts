@@ -2,6 +2,7 @@ import { openChannels } from "../modules/channels/app/open-channels";
 import { runDispatcher } from "../modules/channels/app/run-dispatcher";
 import { runInboundSmtp } from "../modules/channels/app/run-inbound-smtp";
 import { failAbandonedRuns } from "../modules/imports/store/import-runs";
+import { cardProviderFrom } from "../modules/payments/app/card-provider-from";
 import { runWorker } from "../modules/scheduler/app/run-worker";
 import { systemClock } from "../platform/clock";
 import type { Config } from "../platform/config";
@@ -26,6 +27,7 @@ export async function serve(config: Config): Promise<number> {
       secureCookies: config.secureCookies,
       trustProxy: config.trustProxy,
       channels: channels.runtime,
+      card: cardProviderFrom(config.payments),
     },
     ROUTES,
     { logLevel: config.logLevel, publicRoutes: PUBLIC_ROUTES },

@@ -49,6 +49,15 @@ const schema = z.object({
     .optional(),
   SALDO_INBOUND_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   SALDO_DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
+  SALDO_STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_/, "a Stripe secret key (sk_… or rk_…)")
+    .optional(),
+  SALDO_STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_/, "a Stripe webhook secret (whsec_…)")
+    .optional(),
+  SALDO_STRIPE_API_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -69,7 +78,16 @@ export type Config = {
   secureCookies: boolean;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   channels: ChannelConfig;
+  payments: PaymentConfig;
 };
+
+/** Card payments through Stripe Checkout; unset, card payment is not offered. */
+export interface PaymentConfig {
+  stripeSecretKey: string | undefined;
+  stripeWebhookSecret: string | undefined;
+  /** Another Stripe API address (a local test peer); the real one when unset. */
+  stripeApiUrl: string | undefined;
+}
 
 /** Where messages go. A transport left unset delivers to the local outbox (development). */
 export interface ChannelConfig {
@@ -129,6 +147,11 @@ export function loadConfig(
     secureCookies: c.SALDO_SECURE_COOKIES === "true",
     logLevel: c.LOG_LEVEL,
     channels: channelConfig(c),
+    payments: {
+      stripeSecretKey: c.SALDO_STRIPE_SECRET_KEY,
+      stripeWebhookSecret: c.SALDO_STRIPE_WEBHOOK_SECRET,
+      stripeApiUrl: c.SALDO_STRIPE_API_URL,
+    },
   };
 }
 

@@ -12,6 +12,8 @@ export interface TokenSigner {
   /** A short token for links in an SMS: the raw bytes and a 96-bit MAC, base64url. */
   signBytes(purpose: string, payload: Buffer): string;
   verifyBytes(purpose: string, token: string): Buffer | null;
+  /** A key of its own for another use of the same secret (e.g. hashing one-time codes). */
+  deriveKey(purpose: string): Buffer;
 }
 
 /** 96 bits: forging one link by chance would take 2^96 tries. */
@@ -21,6 +23,9 @@ export function createTokenSigner(secret: string): TokenSigner {
   const mac = (purpose: string, body: string) =>
     createHmac("sha256", secret).update(`${purpose}.${body}`).digest();
   return {
+    deriveKey(purpose) {
+      return createHmac("sha256", secret).update(`key.${purpose}`).digest();
+    },
     signBytes(purpose, payload) {
       const tag = mac(purpose, payload.toString("base64url")).subarray(0, SHORT_MAC_BYTES);
       return Buffer.concat([payload, tag]).toString("base64url");

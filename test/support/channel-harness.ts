@@ -36,6 +36,7 @@ export function channelRuntime(
       sms: transports.sms ?? outbox,
     },
     links: createDebtorLinks("https://pay.saldo.test", createTokenSigner(TEST_SECRET)),
+    codeKey: createTokenSigner(TEST_SECRET).deriveKey("one-time-codes"),
     mailDomain: MAIL_DOMAIN,
     concurrency: 8,
   };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { createUser } from "../../src/modules/auth/app/create-user";
 import type { Role } from "../../src/modules/auth/domain/roles";
 import type { ChannelRuntime } from "../../src/modules/channels/app/channel-runtime";
+import type { CardProvider } from "../../src/modules/payments/card";
 import { type Clock, systemClock } from "../../src/platform/clock";
 import type { Database } from "../../src/platform/db/database";
 import { buildServer } from "../../src/platform/http/server";
@@ -14,6 +15,7 @@ export async function buildTestApp(
   database: Database,
   clock: Clock = systemClock,
   channels?: ChannelRuntime,
+  card?: CardProvider,
 ): Promise<FastifyInstance> {
   const app = await buildServer(
     {
@@ -22,6 +24,7 @@ export async function buildTestApp(
       sessionTtlHours: 1,
       secureCookies: false,
       channels: channels ?? channelRuntime(),
+      card,
     },
     ROUTES,
     { logLevel: "silent", publicRoutes: PUBLIC_ROUTES },

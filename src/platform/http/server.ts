@@ -21,6 +21,7 @@ import { sql } from "kysely";
 import { ZodError } from "zod";
 import { authenticate } from "../../modules/auth/app/authenticate";
 import type { ChannelRuntime } from "../../modules/channels/app/channel-runtime";
+import type { CardProvider } from "../../modules/payments/card/card-provider";
 import type { Clock } from "../clock";
 import type { Database } from "../db/database";
 import { AppError } from "../errors";
@@ -43,6 +44,8 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** Debtor links, webhook secret and transports (the routes read links and the secret). */
   channels: ChannelRuntime;
+  /** The card payment provider, when one is configured. */
+  card?: CardProvider | undefined;
 }
 
 export type ZodApp = FastifyInstance<

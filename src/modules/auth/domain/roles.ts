@@ -11,7 +11,9 @@ export type Permission =
   | "strategies:manage"
   | "policy:manage"
   | "cases:hold"
-  | "channels:operate";
+  | "channels:operate"
+  | "payments:manage"
+  | "agreements:record";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -24,6 +26,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "policy:manage",
     "cases:hold",
     "channels:operate",
+    "payments:manage",
+    "agreements:record",
   ],
   supervisor: [
     "portfolio:read",
@@ -31,8 +35,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "strategies:manage",
     "cases:hold",
     "channels:operate",
+    "payments:manage",
+    "agreements:record",
   ],
-  agent: ["portfolio:read", "cases:hold"],
+  agent: ["portfolio:read", "cases:hold", "agreements:record"],
   client_viewer: ["portfolio:read"],
   auditor: ["portfolio:read", "audit:read"],
 };

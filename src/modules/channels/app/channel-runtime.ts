@@ -46,4 +46,6 @@ export interface ChannelRuntime {
   concurrency: number;
   /** Verifies provider webhooks; unset: those endpoints answer 503. */
   webhookSecret?: string | undefined;
+  /** Hashes the one-time codes debtors sign plans with (never stored in clear). */
+  codeKey: Buffer;
 }

@@ -64,6 +64,7 @@ export function openChannels(
       sms: sms ? smsChannel(sms) : outbox,
     },
     links: createDebtorLinks(config.publicUrl, signer),
+    codeKey: signer.deriveKey("one-time-codes"),
     mailDomain: config.mailDomain,
     concurrency: config.dispatchConcurrency,
     webhookSecret: config.webhookSecret,
