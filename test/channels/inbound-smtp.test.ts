@@ -47,11 +47,12 @@ describe("the inbound SMTP listener", () => {
     );
     expect(reply?.data).toMatchObject({ channel: "email", intent: "promise" });
     expect(String(reply?.data.excerpt)).not.toContain("Gentile");
+    // "Pago venerdì": a promise to pay by Friday 2026-11-27, for the whole balance.
     const { rows } = await database.pool.query(
-      "select contacts_paused_until from cases where id = $1",
+      "select due_date, source, status from promises where case_id = $1",
       [seeded.caseId],
     );
-    expect(rows[0]?.contacts_paused_until.getTime()).toBeGreaterThan(clock.now().getTime());
+    expect(rows).toEqual([{ due_date: "2026-11-27", source: "email_reply", status: "pending" }]);
   });
 
   it("refuses to relay mail for other domains", async () => {

@@ -14,6 +14,7 @@ import {
   toPersonContext,
 } from "../../scheduler/domain/case-inputs";
 import { lockPeople } from "../../scheduler/store/load-histories";
+import { promiseHoldsUntil } from "../../strategies/domain/case-guards";
 import { type SendCheck, sendCheck } from "../domain/send-check";
 import { loadPersonContacts, loadSendFacts, type PersonContactRow } from "../store/send-facts";
 
@@ -69,6 +70,14 @@ export async function prepareSendChecks(
         balanceMinor: BigInt(row.balance_minor),
         holdReasons: row.hold_reasons,
         pausedUntil: row.contacts_paused_until,
+        promiseHoldsUntil: row.promise_due_date
+          ? promiseHoldsUntil(
+              row.promise_due_date,
+              row.time_zone,
+              row.promise_grace_days ?? undefined,
+            )
+          : null,
+        planActive: row.plan_active,
         isResponse: options.isResponse ?? false,
         policy,
         person: toPersonContext(row),

@@ -3,13 +3,16 @@
  * - opt-out: that channel is never used again for this contact point;
  * - dispute or hardship: the case goes on hold and a person reviews it;
  * - already paid: reminders pause for a few days, proof is asked for, a person checks it;
- * - promise: reminders pause until the promised day (plus grace), noted on the timeline;
+ * - promise with a date: a promise to pay is recorded (reminders wait for its date plus grace);
+ *   one the tenant's limits refuse, or without a date, pauses reminders and goes to a person;
  * - call me: a callback task; anything else: a person reads it.
  */
 import type { Clock } from "../../../platform/clock";
 import type { Database } from "../../../platform/db/database";
+import { AppError } from "../../../platform/errors";
 import { changeHolds } from "../../cases/app/change-holds";
 import type { HoldReason } from "../../policy/domain";
+import { recordPromise } from "../../promises/app/record-promise";
 import { promiseHoldsUntil } from "../../strategies/domain/case-guards";
 import type { ReplyClassification } from "../inbound/index.js";
 import { insertChannelTimeline, reevaluateCases } from "../store/dispatch-queue";
@@ -22,6 +25,7 @@ export type ReplyReaction =
   | { kind: "opted_out"; channel: string }
   | { kind: "hold"; reason: HoldReason; task: string }
   | { kind: "paused"; until: Date; task?: string; proofRequest?: string }
+  | { kind: "promise"; promiseId: string; until: Date }
   | { kind: "task"; task: string };
 
 interface ReplyOnCase {
@@ -69,6 +73,10 @@ export async function reactToReply(
     );
     const task = await addTask(deps, reply, "review", `reply: ${intent}`);
     return { kind: "hold", reason: intent, task };
+  }
+  if (intent === "promise" && reply.classification.promise?.date) {
+    const recorded = await promiseFromReply(deps, reply, reply.classification.promise);
+    if (recorded) return recorded;
   }
   if (intent === "already_paid" || intent === "promise") {
     const promised = reply.classification.promise?.date;
@@ -176,4 +184,32 @@ async function timeline(
     ],
     "debtor",
   );
+}
+
+/** A dated promise in a reply becomes a promise record; null when the tenant's limits refuse it. */
+async function promiseFromReply(
+  deps: { database: Database; clock: Clock },
+  reply: ReplyOnCase,
+  promised: { date?: string; amountMinor?: bigint },
+): Promise<ReplyReaction | null> {
+  if (!promised.date) return null;
+  try {
+    const promise = await recordPromise(deps, {
+      tenantId: reply.tenantId,
+      caseId: reply.caseId,
+      dueDate: promised.date,
+      ...(promised.amountMinor ? { amountMinor: promised.amountMinor } : {}),
+      source: reply.channel === "sms" ? "sms_reply" : "email_reply",
+      createdBy: "debtor",
+      note: `reply ${reply.inboundId}`,
+    });
+    return {
+      kind: "promise",
+      promiseId: promise.id,
+      until: promiseHoldsUntil(promise.dueDate, reply.timeZone, promise.graceDays),
+    };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "validation_failed") return null;
+    throw error;
+  }
 }

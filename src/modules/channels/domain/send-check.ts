@@ -26,6 +26,10 @@ export interface SendCheckInput {
   balanceMinor: bigint;
   holdReasons: readonly string[];
   pausedUntil: Date | null;
+  /** When a pending promise to pay stops holding reminders back (its date + grace). */
+  promiseHoldsUntil?: Date | null;
+  /** A repayment plan is being followed: its installments replace the reminders. */
+  planActive?: boolean;
   /** An answer to the debtor's own message (a proof request): a pause of reminders does not stop it. */
   isResponse?: boolean;
   policy: ContactPolicy;
@@ -43,6 +47,12 @@ export function sendCheck(input: SendCheckInput): SendCheck {
   }
   if (!input.isResponse && input.pausedUntil && input.pausedUntil > input.now) {
     return { kind: "cancel", reason: "reminders are paused" };
+  }
+  if (!input.isResponse && input.planActive) {
+    return { kind: "cancel", reason: "a repayment plan is being followed" };
+  }
+  if (!input.isResponse && input.promiseHoldsUntil && input.promiseHoldsUntil > input.now) {
+    return { kind: "cancel", reason: "a promise to pay is pending" };
   }
   const decision = evaluateContact(input.policy, input.person, input.contacts, {
     tenantId: input.tenantId,

@@ -1,6 +1,8 @@
 import type { Clock } from "../../../platform/clock";
 import type { Database } from "../../../platform/db/database";
 import { runNotifyLoop } from "../../../platform/db/notify-loop";
+import { reviewPlans } from "../../plans/app/review-plans";
+import { breakOverduePromises } from "../../promises/app/break-overdue-promises";
 import { runSweep, type SweepSummary } from "./run-sweep";
 
 export const EVALUATE_CHANNEL = "saldo_evaluate";
@@ -23,6 +25,9 @@ export async function runWorker(
     channel: EVALUATE_CHANNEL,
     intervalMs: options.intervalMs ?? 60_000,
     work: async (shouldStop) => {
+      // Agreements first: a promise broken or a plan broken now makes its case due in this sweep.
+      await breakOverduePromises(deps);
+      await reviewPlans(deps);
       const summary = await runSweep(deps, { shouldStop });
       options.onSweep?.(summary);
       if (summary.cases) {

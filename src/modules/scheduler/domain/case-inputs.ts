@@ -32,6 +32,9 @@ export interface CaseFactsRow {
   opted_out: string[];
   contacts_paused_until: Date | null;
   contacts_paused_reason: string | null;
+  promise_due_date: string | null;
+  promise_grace_days: number | null;
+  plan_active: boolean;
 }
 
 const OUTCOME: Record<string, AttemptOutcome | undefined> = {
@@ -84,6 +87,15 @@ export function toCaseState(
     },
     variant,
     history,
+    ...(row.promise_due_date
+      ? {
+          promise: {
+            dueDate: row.promise_due_date,
+            ...(row.promise_grace_days !== null ? { graceDays: row.promise_grace_days } : {}),
+          },
+        }
+      : {}),
+    ...(row.plan_active ? { planActive: true } : {}),
     ...(row.contacts_paused_until
       ? {
           pausedUntil: {

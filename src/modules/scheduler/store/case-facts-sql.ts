@@ -1,7 +1,8 @@
 /**
  * The facts the engine and the policy need about a case, as one SELECT over
  * `cases c`: debtor, tenant, balance and oldest due date of its open invoices,
- * and the channels its contact points offer (opted out or not; a bounced one offers none).
+ * the channels its contact points offer (opted out or not; a bounced one offers none),
+ * its pending promise to pay and whether a repayment plan is being followed.
  */
 export const CASE_FACTS_COLUMNS = `
   c.id as case_id, c.tenant_id, c.debtor_id, d.identity_id, c.stage, c.status, c.hold_reasons,
@@ -9,7 +10,9 @@ export const CASE_FACTS_COLUMNS = `
   d.risk_class, coalesce(d.time_zone, t.time_zone) as time_zone, t.country,
   coalesce(b.balance, 0)::text as balance_minor, b.oldest_due::text as oldest_due_date,
   coalesce(cp.channels, '{}') as channels, coalesce(cp.opted_out, '{}') as opted_out,
-  c.contacts_paused_until, c.contacts_paused_reason`;
+  c.contacts_paused_until, c.contacts_paused_reason,
+  pr.due_date::text as promise_due_date, pr.grace_days as promise_grace_days,
+  coalesce(pl.live, false) as plan_active`;
 
 export const CASE_FACTS_JOINS = `
   join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id
@@ -30,4 +33,10 @@ export const CASE_FACTS_JOINS = `
                                else array['call', 'voice'] end
       end) ch
     where p.tenant_id = c.tenant_id and p.debtor_id = c.debtor_id
-      and p.undeliverable_at is null) cp on true`;
+      and p.undeliverable_at is null) cp on true
+  left join lateral (
+    select due_date, grace_days from promises
+    where case_id = c.id and status = 'pending' limit 1) pr on true
+  left join lateral (
+    select true as live from plans
+    where case_id = c.id and status in ('active', 'at_risk') limit 1) pl on true`;

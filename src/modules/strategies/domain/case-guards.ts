@@ -30,8 +30,12 @@ export type CaseGuard =
   | { kind: "proceed"; notes: string[] };
 
 /** The moment a promise to pay stops holding collection back. */
-export function promiseHoldsUntil(promiseDate: string, timeZone: string): Date {
-  return instantAt(addDays(promiseDate, PROMISE_GRACE_DAYS + 1), "00:00", timeZone);
+export function promiseHoldsUntil(
+  promiseDate: string,
+  timeZone: string,
+  graceDays = PROMISE_GRACE_DAYS,
+): Date {
+  return instantAt(addDays(promiseDate, graceDays + 1), "00:00", timeZone);
 }
 
 export function caseGuard(state: CaseState, now: Date): CaseGuard {
@@ -78,7 +82,7 @@ export function caseGuard(state: CaseState, now: Date): CaseGuard {
     };
   }
   if (state.promise) {
-    const until = promiseHoldsUntil(state.promise.dueDate, zone);
+    const until = promiseHoldsUntil(state.promise.dueDate, zone, state.promise.graceDays);
     if (now < until) {
       return {
         kind: "pause",

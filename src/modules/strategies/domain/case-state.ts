@@ -62,7 +62,8 @@ export interface CaseState {
   /** The champion/challenger variant the case was assigned to (see assignVariant). */
   variant: string;
   history: readonly StepAttempt[];
-  promise?: { dueDate: string };
+  /** A pending promise to pay; graceDays defaults to PROMISE_GRACE_DAYS. */
+  promise?: { dueDate: string; graceDays?: number };
   planActive?: boolean;
   /** Reminders paused for a while without a hold, e.g. while proof of a payment is checked. */
   pausedUntil?: { until: Date; reason: string };
