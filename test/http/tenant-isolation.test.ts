@@ -19,7 +19,25 @@ type Ids = {
   /** A registered letter (with its PDF) and a print batch. */
   messageId: string;
   batchId: string;
+  /** Two unmatched payments (one to allocate, one to ignore), plans in each state, a code, a pain.008 batch. */
+  paymentId: string;
+  otherPaymentId: string;
+  pendingPlanId: string;
+  signingPlanId: string;
+  activePlanId: string;
+  codeId: string;
+  contactPointId: string;
+  sddBatchId: string;
 };
+
+/** A camt.053 with one credit that names no case: it waits in the unmatched queue. */
+const STATEMENT = `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>
+<GrpHdr><MsgId>ISO-1</MsgId><CreDtTm>2026-11-24T08:00:00</CreDtTm></GrpHdr>
+<Stmt><Id>ISO-1</Id><Acct><Id><IBAN>IT60X0542811101000000123456</IBAN></Id><Ccy>EUR</Ccy></Acct>
+<Ntry><Amt Ccy="EUR">12.34</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+<BookgDt><Dt>2026-11-23</Dt></BookgDt><AcctSvcrRef>ISO-REF-1</AcctSvcrRef></Ntry>
+</Stmt></BkToCstmrStmt></Document>`;
 
 const strategyNamed = (key: string) => ({ ...DEFAULT_STRATEGIES[0], key });
 
@@ -34,6 +52,8 @@ const ROUTES_WITH_IDS: Array<{
   asAdmin?: true;
   /** Its other path parameters name no record (a template id and language), only the tenant does. */
   onlyTenantScoped?: true;
+  /** What the own tenant gets when not 2xx (e.g. 503: no card provider in this test), never 403/404. */
+  ownStatus?: number;
 }> = [
   {
     method: "GET",
@@ -165,7 +185,7 @@ const ROUTES_WITH_IDS: Array<{
     method: "PUT",
     route: "/api/v1/tenants/:tenantId/channel-settings",
     url: (i) => `/api/v1/tenants/${i.tenantId}/channel-settings`,
-    payload: { sms: { sender: "Acqua" } },
+    payload: { sms: { sender: "Acqua" }, payment: { iban: "IT60X0542811101000000123456" } },
     asAdmin: true,
   },
   {
@@ -215,7 +235,243 @@ const ROUTES_WITH_IDS: Array<{
     url: (i) => `/api/v1/tenants/${i.tenantId}/templates/preview`,
     payload: (i: Ids) => ({ caseId: i.caseId, templateId: "reminder.first", channel: "letter" }),
   },
+  {
+    method: "POST",
+    route: "/api/v1/tenants/:tenantId/statements",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/statements?fileName=s.xml`,
+    payload: STATEMENT,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/statements",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/statements`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/payments",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/payments`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/payments/:paymentId",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/payments/${i.paymentId}`,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tenants/:tenantId/payments/:paymentId/allocation",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/payments/${i.paymentId}/allocation`,
+    payload: (i: Ids) => ({ shares: [{ caseId: i.caseId, amountMinor: "1000" }] }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tenants/:tenantId/payments/:paymentId/ignore",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/payments/${i.otherPaymentId}/ignore`,
+    payload: { reason: "interest from the bank" },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tenants/:tenantId/cases/:caseId/payments",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/cases/${i.caseId}/payments`,
+    payload: { amountMinor: "100", bookedOn: "2026-11-20", key: "receipt-1" },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/cases/:caseId/payment-options",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/cases/${i.caseId}/payment-options`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/cases/:caseId/payment-qr/:kind",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/cases/${i.caseId}/payment-qr/epc?format=svg`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/events",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/events`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/payment-settings",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/payment-settings`,
+  },
+  {
+    method: "PUT",
+    route: "/api/v1/tenants/:tenantId/payment-settings",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/payment-settings`,
+    asAdmin: true,
+    payload: {
+      autoMatchThreshold: 92,
+      directDebit: {
+        creditorId: "IT21ZZZ0000006363391001",
+        creditorName: "Tenant",
+        iban: "IT60X0542811101000000123456",
+      },
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tenants/:tenantId/cases/:caseId/promises",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/cases/${i.caseId}/promises`,
+    payload: { dueDate: "2026-12-01", amountMinor: "500" },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/cases/:caseId/promises",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/cases/${i.caseId}/promises`,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tenants/:tenantId/cases/:caseId/card-checkouts",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/cases/${i.caseId}/card-checkouts`,
+    payload: { successUrl: "http://127.0.0.1/ok", cancelUrl: "http://127.0.0.1/ko" },
+    ownStatus: 503,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tenants/:tenantId/cases/:caseId/plans",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/cases/${i.caseId}/plans`,
+    payload: { count: 2, frequency: "monthly", firstDueDate: "2026-12-20" },
+    ownStatus: 409,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/plans/:planId",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/plans/${i.activePlanId}`,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tenants/:tenantId/plans/:planId/decision",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/plans/${i.pendingPlanId}/decision`,
+    payload: { approve: false, note: "too long" },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tenants/:tenantId/plans/:planId/signature-codes",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/plans/${i.signingPlanId}/signature-codes`,
+    payload: (i: Ids) => ({ contactPointId: i.contactPointId }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tenants/:tenantId/plans/:planId/signature",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/plans/${i.signingPlanId}/signature`,
+    payload: (i: Ids) => ({ codeId: i.codeId, code: "000000" }),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/plans/:planId/acknowledgment.pdf",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/plans/${i.activePlanId}/acknowledgment.pdf`,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tenants/:tenantId/plans/:planId/mandate",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/plans/${i.activePlanId}/mandate`,
+    payload: {
+      debtorName: "Mario Rossi",
+      iban: "IT25O0306909606100000012345",
+      signedOn: "2026-11-20",
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tenants/:tenantId/direct-debit/batches",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/direct-debit/batches`,
+    payload: { dueUntil: "2026-12-31" },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/direct-debit/batches/:batchId/pain008.xml",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/direct-debit/batches/${i.sddBatchId}/pain008.xml`,
+  },
 ];
+
+/** Payments, plans in each state (on cases of their own: one live plan per case), a code, a batch. */
+async function seedMoney(tenantId: string, caseId: string, debtorId: string) {
+  const q = async (sql: string, params: unknown[]) =>
+    (await database.pool.query(sql, params)).rows[0]?.id as string;
+  await database.pool.query(
+    `insert into tenant_channel_settings (tenant_id, settings) values ($1, '{"payment":{"iban":"IT60X0542811101000000123456"}}');
+     `.trim(),
+    [tenantId],
+  );
+  await database.pool.query(
+    `insert into tenant_payment_settings (tenant_id, settings) values ($1, $2)`,
+    [
+      tenantId,
+      JSON.stringify({
+        directDebit: {
+          creditorId: "IT21ZZZ0000006363391001",
+          creditorName: "T",
+          iban: "IT60X0542811101000000123456",
+        },
+      }),
+    ],
+  );
+  const payment = (key: string) =>
+    q(
+      `insert into payments (tenant_id, external_key, source, amount_minor, currency, booked_on, status)
+       values ($1, $2, 'bank_transfer', 1000, 'EUR', '2026-11-23', 'unmatched') returning id`,
+      [tenantId, key],
+    );
+  const caseFor = async (n: number) => {
+    const debtor = await q(
+      `insert into debtors (tenant_id, external_id, kind, name) values ($1, $2, 'person', 'Extra') returning id`,
+      [tenantId, `EXTRA-${n}`],
+    );
+    return q(
+      `insert into cases (tenant_id, debtor_id, reference) values ($1, $2, 'ISO-' || gen_random_uuid()) returning id`,
+      [tenantId, debtor],
+    );
+  };
+  const plan = (onCase: string, status: string) =>
+    q(
+      `insert into plans (tenant_id, case_id, status, total_minor, installments, frequency, first_due_date, currency,
+         source, proposed_by) values ($1, $2, $3, 10000, 2, 'monthly', '2026-12-20', 'EUR', 'api', 'test') returning id`,
+      [tenantId, onCase, status],
+    );
+  const activePlanId = await plan(caseId, "active");
+  await database.pool.query(
+    `insert into plan_installments (tenant_id, plan_id, seq, kind, due_date, amount_minor)
+     values ($1, $2, 1, 'installment', '2026-12-20', 5000), ($1, $2, 2, 'installment', '2027-01-20', 5000)`,
+    [tenantId, activePlanId],
+  );
+  const pendingPlanId = await plan(await caseFor(1), "pending_approval");
+  const signingCase = await caseFor(2);
+  const signingPlanId = await plan(signingCase, "awaiting_signature");
+  const { rows: signing } = await database.pool.query("select debtor_id from cases where id = $1", [
+    signingCase,
+  ]);
+  const contactPointId = await q(
+    `insert into contact_points (tenant_id, debtor_id, kind, value) values ($1, $2, 'email', 'x@example.org') returning id`,
+    [tenantId, signing[0].debtor_id],
+  );
+  for (const planId of [activePlanId, signingPlanId]) {
+    await database.pool.query(
+      `insert into plan_documents (tenant_id, plan_id, kind, language, sha256, pdf) values ($1, $2, 'acknowledgment', 'it', 'abc', '\\x255044462d')`,
+      [tenantId, planId],
+    );
+  }
+  const codeId = await q(
+    `insert into signature_codes (tenant_id, plan_id, contact_point_id, channel, code_hash, document_sha256, expires_at)
+     values ($1, $2, $3, 'email', 'no-code-hashes-to-this', 'abc', '2030-01-01') returning id`,
+    [tenantId, signingPlanId, contactPointId],
+  );
+  const sddBatchId = await q(
+    `insert into sdd_batches (tenant_id, message_id, version, collections, total_minor, xml)
+     values ($1, 'MSG-' || gen_random_uuid(), '001.08', 0, 0, '<Document/>') returning id`,
+    [tenantId],
+  );
+  void debtorId;
+  return {
+    paymentId: await payment("iso-1"),
+    otherPaymentId: await payment("iso-2"),
+    pendingPlanId,
+    signingPlanId,
+    activePlanId,
+    codeId,
+    contactPointId,
+    sddBatchId,
+  };
+}
 
 async function seedTenant(admin: string, slug: string): Promise<Ids> {
   const tenant = await createTenant(database.db, { slug });
@@ -275,6 +531,7 @@ async function seedTenant(admin: string, slug: string): Promise<Ids> {
     strategyKey,
     messageId: letter[0]?.id as string,
     batchId: batch[0]?.id as string,
+    ...(await seedMoney(tenant.id, kase.id, debtor.id)),
   };
 }
 
@@ -309,7 +566,8 @@ describe("tenant isolation", () => {
     "%s: own tenant works",
     async (_name, r) => {
       const response = await send(r, a, userOfA);
-      expect(response.statusCode, response.body).toBeLessThan(300);
+      if (r.ownStatus) expect(response.statusCode, response.body).toBe(r.ownStatus);
+      else expect(response.statusCode, response.body).toBeLessThan(300);
     },
   );
 
