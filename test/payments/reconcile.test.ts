@@ -135,6 +135,20 @@ describe("reconciling a bank statement", () => {
     expect(rows[0].n).toBe(2);
   });
 
+  it("two imports of the same statement at the same moment book each credit once", async () => {
+    const { tenantId, cases } = await seedPortfolio(database, [
+      { name: "Dario Fumo", invoices: [{ amountMinor: 50_000n, dueDate: "2026-10-01" }] },
+    ]);
+    const rf = caseCreditorReference(cases[0]!.reference);
+    const xml = camt053({
+      entries: Array.from({ length: 20 }, (_, i) => ({ bankRef: `C${i}`, amountMinor: 1_000n, rf })),
+    });
+    const results = await Promise.all([importXml(tenantId, xml, "a.xml"), importXml(tenantId, xml, "b.xml")]);
+    expect(results.map((r) => r.matched).sort()).toEqual([0, 20]);
+    expect(await balanceOf(database, cases[0]!.caseId)).toBe(30_000n);
+    expect(await unbalancedPayments(database.pool, tenantId)).toEqual([]);
+  });
+
   it("settles invoices oldest first, keeps an overpayment as credit, and the ledger balances", async () => {
     const { tenantId, cases } = await seedPortfolio(database, [
       {

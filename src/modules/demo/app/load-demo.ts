@@ -61,6 +61,8 @@ export async function loadDemo(
     tenantIds.set(t.slug, row.id);
     await sql`insert into tenant_channel_settings (tenant_id, settings)
       values (${row.id}, ${JSON.stringify(t.channelSettings)}::jsonb)`.execute(db);
+    await sql`insert into tenant_payment_settings (tenant_id, settings)
+      values (${row.id}, ${JSON.stringify(t.paymentSettings)}::jsonb)`.execute(db);
   }
   for (const u of DEMO_USERS) {
     const tenantId = u.tenant ? tenantIds.get(u.tenant) : undefined;

@@ -17,6 +17,8 @@ export interface DemoTenant {
   invoicePrefix: string;
   /** Sender identity, letterhead and payment details (see channels/domain/channel-settings). */
   channelSettings: Record<string, unknown>;
+  /** Matching, promises, plan policy and SEPA creditor identity (see payments/domain/payment-settings). */
+  paymentSettings: Record<string, unknown>;
 }
 
 export const DEMO_TENANTS: readonly DemoTenant[] = [
@@ -46,6 +48,13 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
       },
       payment: { iban: "IT25O0306909606100000012345", beneficiary: "Acqua & Luce Lombarda S.p.A." },
     },
+    paymentSettings: {
+      directDebit: {
+        creditorId: "IT10ZZZ0000008734150157",
+        creditorName: "Acqua & Luce Lombarda S.p.A.",
+        iban: "IT25O0306909606100000012345",
+      },
+    },
   },
   {
     slug: "b2b",
@@ -74,6 +83,31 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
         beneficiary: "Ferramenta Industriale Veneta S.r.l.",
       },
       formalNotice: { interestRatePercent: 10.15, b2bFlatCostMinor: 4000, deadlineDays: 15 },
+    },
+    // Businesses get shorter promises and must put 20% down on a plan.
+    paymentSettings: {
+      promises: { graceDays: 2, maxDaysAhead: 21, brokenPriorityBoost: 150 },
+      plans: {
+        policy: {
+          bands: [
+            { upToMinor: "500000", maxInstallments: 6 },
+            { upToMinor: null, maxInstallments: 12, requiresSupervisor: true },
+          ],
+          minInstallmentMinor: "10000",
+          maxDurationMonths: 12,
+          minDownPaymentPercent: { consumer: 0, business: 20 },
+          frequencies: ["monthly"],
+          maxStartDelayDays: 15,
+          autoApprove: true,
+        },
+        graceDays: 3,
+        brokenAfterDays: 20,
+      },
+      directDebit: {
+        creditorId: "IT96ZZZ0000003452190246",
+        creditorName: "Ferramenta Industriale Veneta S.r.l.",
+        iban: "IT17F0503411102000000098765",
+      },
     },
   },
 ];
