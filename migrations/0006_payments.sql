@@ -278,7 +278,7 @@ create table sdd_batches (
 create table sdd_collections (
   id uuid primary key default gen_random_uuid(),
   tenant_id uuid not null,
-  installment_id uuid not null unique,
+  installment_id uuid not null,
   mandate_id uuid not null,
   batch_id uuid,
   end_to_end_id text not null unique,
@@ -292,6 +292,10 @@ create table sdd_collections (
   foreign key (tenant_id, mandate_id) references sdd_mandates (tenant_id, id),
   foreign key (tenant_id, batch_id) references sdd_batches (tenant_id, id)
 );
+
+-- An installment is collected once at a time; a returned collection may be presented again.
+create unique index sdd_collections_one_live on sdd_collections (installment_id) where status <> 'returned';
+create index sdd_collections_mandate on sdd_collections (mandate_id);
 
 -- Card checkouts at the payment provider, and each provider event applied once.
 create table card_checkouts (

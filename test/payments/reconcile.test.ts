@@ -141,9 +141,16 @@ describe("reconciling a bank statement", () => {
     ]);
     const rf = caseCreditorReference(cases[0]!.reference);
     const xml = camt053({
-      entries: Array.from({ length: 20 }, (_, i) => ({ bankRef: `C${i}`, amountMinor: 1_000n, rf })),
+      entries: Array.from({ length: 20 }, (_, i) => ({
+        bankRef: `C${i}`,
+        amountMinor: 1_000n,
+        rf,
+      })),
     });
-    const results = await Promise.all([importXml(tenantId, xml, "a.xml"), importXml(tenantId, xml, "b.xml")]);
+    const results = await Promise.all([
+      importXml(tenantId, xml, "a.xml"),
+      importXml(tenantId, xml, "b.xml"),
+    ]);
     expect(results.map((r) => r.matched).sort()).toEqual([0, 20]);
     expect(await balanceOf(database, cases[0]!.caseId)).toBe(30_000n);
     expect(await unbalancedPayments(database.pool, tenantId)).toEqual([]);

@@ -103,12 +103,16 @@ export async function reactToReply(
           }
         : {}),
     });
-    if (intent === "promise" && promised) return { kind: "paused", until };
+    // A dated promise gets here only when the tenant's limits refused it: a person decides.
     const task = await addTask(
       deps,
       reply,
       intent === "promise" ? "review" : "proof_check",
-      intent === "promise" ? "reply: promise without a date" : "reply: says already paid",
+      intent === "promise"
+        ? promised
+          ? `reply: promise for ${promised} outside the tenant's limits`
+          : "reply: promise without a date"
+        : "reply: says already paid",
     );
     const proofRequest =
       intent === "already_paid" ? await requestProof(deps, reply, now) : undefined;
@@ -209,7 +213,12 @@ async function promiseFromReply(
       until: promiseHoldsUntil(promise.dueDate, reply.timeZone, promise.graceDays),
     };
   } catch (error) {
-    if (error instanceof AppError && error.code === "validation_failed") return null;
+    if (
+      error instanceof AppError &&
+      (error.code === "validation_failed" || error.code === "case_closed")
+    ) {
+      return null;
+    }
     throw error;
   }
 }

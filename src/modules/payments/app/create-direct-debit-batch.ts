@@ -74,7 +74,7 @@ export async function createDirectDebitBatch(
        join sdd_mandates m on m.id = pl.mandate_id
        join cases c on c.id = pl.case_id
        where pi.tenant_id = $1 and pi.due_date <= $2 and pi.paid_minor < pi.amount_minor
-         and not exists (select 1 from sdd_collections x where x.installment_id = pi.id)
+         and not exists (select 1 from sdd_collections x where x.installment_id = pi.id and x.status <> 'returned')
        order by m.id, pi.seq
        for update of pi`,
       [input.tenantId, input.dueUntil],

@@ -6,6 +6,7 @@
 import type { Clock } from "../../../platform/clock.js";
 import type { Database } from "../../../platform/db/database.js";
 import { inTransaction, wakeScheduler } from "../../../platform/db/transaction.js";
+import { AppError } from "../../../platform/errors.js";
 import type { CardEvent, CardProvider } from "../card/index.js";
 import { reversePayment } from "../store/reverse-payment.js";
 import { insertEvents } from "../store/settle-cases.js";
@@ -43,8 +44,8 @@ export async function receiveCardEvent(
     if (event.kind === "ignored") return "ignored" as const;
     const { rows } = await client.query<CheckoutRow>(
       `select id, tenant_id, case_id, installment_id, amount_minor, currency from card_checkouts
-       where provider = $1 and (provider_session_id = $2 or id::text = $3) for update`,
-      [provider.name, event.sessionId ?? "", event.metadata.checkoutId ?? ""],
+       where provider = $1 and (provider_session_id = $2 or id = $3::uuid) for update`,
+      [provider.name, event.sessionId ?? "", uuidOrNull(event.metadata.checkoutId)],
     );
     const checkout = rows[0];
     if (!checkout) return "unknown_checkout" as const;
@@ -81,7 +82,8 @@ export async function receiveCardEvent(
         [checkout.tenant_id, paymentKey],
       );
       const payment = paid[0];
-      if (!payment) return "ignored" as const;
+      // A refund overtaking its payment: roll back so the provider delivers it again later.
+      if (!payment) throw new AppError("unavailable", "refund for a payment not booked yet; retry");
       if ((event.amountMinor ?? payment.amount_minor) >= payment.amount_minor) {
         await reversePayment(
           client,
@@ -124,3 +126,8 @@ export async function receiveCardEvent(
   if (outcome === "paid" || outcome === "refunded") await wakeScheduler(deps.database);
   return outcome;
 }
+
+const uuidOrNull = (text: string | undefined) =>
+  text && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)
+    ? text
+    : null;

@@ -1,8 +1,8 @@
 /**
  * A payment a person books by hand (cash at the counter, a cheque, a transfer seen
  * in online banking before the statement arrives). Its key makes a repeat of the
- * same booking — or the statement that shows it later, when given the bank's
- * reference — book nothing twice.
+ * same booking book nothing twice. A transfer booked here and later shown by a
+ * statement is booked again as unmatched or credit: book transfers from statements.
  */
 import type { Clock } from "../../../platform/clock.js";
 import type { Database } from "../../../platform/db/database.js";

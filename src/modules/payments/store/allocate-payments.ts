@@ -11,11 +11,13 @@ export interface AllocationSummary {
   caseIds: string[];
 }
 
+/** `no key update`: the dispatcher's inserts that reference a case (key share) do not wait on it. */
 export async function lockCases(client: pg.PoolClient, caseIds: readonly string[]): Promise<void> {
   if (caseIds.length === 0) return;
-  await client.query("select id from cases where id = any($1::uuid[]) order by id for update", [
-    caseIds,
-  ]);
+  await client.query(
+    "select id from cases where id = any($1::uuid[]) order by id for no key update",
+    [caseIds],
+  );
 }
 
 /** Part of a payment that goes to one case: the whole payment, or one share of a split. */

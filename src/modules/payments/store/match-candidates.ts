@@ -5,6 +5,9 @@
  */
 import type pg from "pg";
 
+/** Beyond this many same-amount invoices, an amount says little: the payment waits for a person. */
+const SAME_AMOUNT_CANDIDATES = 50;
+
 export interface CandidateRow {
   payment_id: string;
   case_id: string;
@@ -61,7 +64,11 @@ export async function sameAmountCandidates(
     `select p.id as payment_id, c.id as case_id, c.reference, c.status as case_status, d.name as debtor_name,
        'amount_name' as method, 0 as confidence, null::int as notice_seq, null::uuid as installment_id
      from payments p
-     join invoices i on i.tenant_id = p.tenant_id and i.status = 'open' and i.open_amount_minor = p.amount_minor
+     cross join lateral (
+       -- A common amount can match thousands of invoices: names are compared for a bounded few.
+       select i.case_id from invoices i
+       where i.tenant_id = p.tenant_id and i.status = 'open' and i.open_amount_minor = p.amount_minor
+       limit $3) i
      join cases c on c.id = i.case_id
      join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id
      where p.tenant_id = $1 and p.id = any($2::uuid[]) and p.payer_name is not null
@@ -73,7 +80,7 @@ export async function sameAmountCandidates(
      join cases c on c.id = pl.case_id
      join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id
      where p.tenant_id = $1 and p.id = any($2::uuid[]) and p.payer_name is not null`,
-    [tenantId, paymentIds],
+    [tenantId, paymentIds, SAME_AMOUNT_CANDIDATES],
   );
   return rows;
 }

@@ -24,7 +24,9 @@ export async function reversalTargets(
      left join lateral (
        select p.id from payments p
        where p.tenant_id = $1 and p.status = 'allocated' and (
-         (coalesce(s.original_e2e, s.e2e) is not null and p.end_to_end_id = coalesce(s.original_e2e, s.e2e))
+         (coalesce(s.original_e2e, s.e2e) is not null and p.end_to_end_id = coalesce(s.original_e2e, s.e2e)
+          -- Only Saldo's own collection ids are unique; a payer's bank may reuse its own.
+          and (p.amount_minor = s.amount or p.end_to_end_id like 'SALDO-%'))
          or (p.amount_minor = s.amount and s.payer_iban is not null and p.payer_iban = s.payer_iban
              and jsonb_array_length(s.refs->'structured') > 0 and p.refs->'structured' = s.refs->'structured'))
        order by p.booked_on desc, p.created_at desc limit 1) p on true

@@ -34,7 +34,7 @@ export async function reversePayment(
      select a.tenant_id, a.payment_id, a.case_id, a.invoice_id, a.kind, -a.amount_minor, a.id, $2
      from payment_allocations a
      where a.payment_id = $1 and a.reverses is null
-       and not exists (select 1 from payment_allocations r where r.reverses = a.id)
+       and not exists (select 1 from payment_allocations r where r.payment_id = $1 and r.reverses = a.id)
      returning invoice_id, -amount_minor as amount, case_id`,
     [reversal.paymentId, now],
   );

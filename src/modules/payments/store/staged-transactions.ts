@@ -71,7 +71,8 @@ export async function bookNewCredits(
        s.payer_name, s.payer_iban, s.e2e, s.refs, 'unmatched', $2, s.line, $3, $3
      from staged_tx s
      where s.direction = 'credit' and not s.reversal
-     order by s.line
+     -- Key order: two imports holding the same transactions lock them in the same order.
+     order by s.key
      on conflict (tenant_id, external_key) do nothing
      returning id`,
     [input.tenantId, input.importId, input.now],

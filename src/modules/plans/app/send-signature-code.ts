@@ -115,7 +115,7 @@ export async function sendSignatureCode(
       transport.name,
       plan.value,
       channel === "email" ? message.subject : null,
-      message.text.replace(issued.code, "••••••"),
+      message.text.split(issued.code).join("••••••"),
       sent.providerIds,
       sent.segments ?? null,
       input.contactPointId,

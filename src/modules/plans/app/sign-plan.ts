@@ -33,6 +33,11 @@ export async function signPlan(
 ): Promise<SignOutcome> {
   const now = deps.clock.now();
   const outcome = await inTransaction(deps.database, async (client): Promise<SignOutcome> => {
+    // The case first, as settling a payment does: no deadlock with an import.
+    await client.query(
+      "select c.id from cases c join plans pl on pl.case_id = c.id where pl.tenant_id = $1 and pl.id = $2 for no key update of c",
+      [input.tenantId, input.planId],
+    );
     const { rows } = await client.query<{
       code_hash: string;
       expires_at: Date;

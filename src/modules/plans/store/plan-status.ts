@@ -14,6 +14,11 @@ export async function refreshPlanStatus(
   planId: string,
   now: Date,
 ): Promise<string | null> {
+  // Case, then plan, then installments: the order settling a payment takes them in.
+  await client.query(
+    "select c.id from cases c join plans pl on pl.case_id = c.id where pl.id = $1 for no key update of c",
+    [planId],
+  );
   const { rows } = await client.query<{
     tenant_id: string;
     case_id: string;

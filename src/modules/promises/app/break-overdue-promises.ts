@@ -34,7 +34,7 @@ export async function breakOverduePromises(deps: {
          left join tenant_payment_settings s on s.tenant_id = c.tenant_id
          where pr.status = 'pending'
            and pr.due_date + pr.grace_days < ($1::timestamptz at time zone coalesce(d.time_zone, t.time_zone))::date
-         for update of pr skip locked)
+         for no key update of c, pr skip locked)
        update promises pr set status = 'broken', resolved_at = $1 from due where pr.id = due.id
        returning pr.id, pr.tenant_id, pr.case_id, pr.due_date, pr.amount_minor, pr.paid_minor, due.boost`,
       [now, DEFAULT_BROKEN_PRIORITY_BOOST],

@@ -6,6 +6,8 @@ import { breakOverduePromises } from "../../promises/app/break-overdue-promises"
 import { runSweep, type SweepSummary } from "./run-sweep";
 
 export const EVALUATE_CHANNEL = "saldo_evaluate";
+/** Promises and plans break by the day: looking every ten minutes is plenty. */
+const AGREEMENT_REVIEW_MS = 10 * 60_000;
 
 /**
  * The scheduler loop: a sweep every minute, and at once when an event
@@ -21,13 +23,19 @@ export async function runWorker(
   } = {},
 ): Promise<{ stop(): Promise<void> }> {
   const log = options.log ?? (() => {});
+  let lastAgreementReview = Number.NEGATIVE_INFINITY;
   return runNotifyLoop(deps.database, {
     channel: EVALUATE_CHANNEL,
     intervalMs: options.intervalMs ?? 60_000,
     work: async (shouldStop) => {
-      // Agreements first: a promise broken or a plan broken now makes its case due in this sweep.
-      await breakOverduePromises(deps);
-      await reviewPlans(deps);
+      // Agreements first (every few minutes, not on every wake-up): a promise or plan
+      // broken now makes its case due in this sweep.
+      const now = deps.clock.now().getTime();
+      if (now - lastAgreementReview >= AGREEMENT_REVIEW_MS) {
+        lastAgreementReview = now;
+        await breakOverduePromises(deps);
+        await reviewPlans(deps);
+      }
       const summary = await runSweep(deps, { shouldStop });
       options.onSweep?.(summary);
       if (summary.cases) {
