@@ -5,6 +5,7 @@
 import type pg from "pg";
 import type { Clock } from "../../../platform/clock";
 import type { Database, Db } from "../../../platform/db/database";
+import { inTransaction } from "../../../platform/db/transaction";
 import { nextVersion, type StrategyDefinition, strategyDefinition } from "../domain";
 import {
   installDefaultStrategies,
@@ -18,24 +19,6 @@ export interface TenantStrategy {
   /** Oldest first. */
   versions: StoredVersion[];
   latest: StoredVersion;
-}
-
-async function inTransaction<T>(
-  database: Database,
-  work: (client: pg.PoolClient) => Promise<T>,
-): Promise<T> {
-  const client = await database.pool.connect();
-  try {
-    await client.query("begin");
-    const result = await work(client);
-    await client.query("commit");
-    return result;
-  } catch (error) {
-    await client.query("rollback").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
 }
 
 /** The lock installDefaultStrategies takes too: edits of one tenant's strategies queue up. */
