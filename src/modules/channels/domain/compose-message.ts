@@ -3,12 +3,7 @@
  * the debtor's language, as plain text (SMS, email text part, letter body) and
  * HTML (email), and for letters and PEC the letter laid out for the PDF.
  */
-import { epcQrPayload } from "../../payments/domain/epc-qr.js";
-import { caseIuvBase, pagoPaNoticeNumber, pagoPaQrPayload } from "../../payments/domain/pagopa.js";
-import {
-  caseCreditorReference,
-  formatCreditorReference,
-} from "../../payments/domain/rf-reference.js";
+import { paymentInstructions } from "../../payments/domain/payment-instructions.js";
 import type { TemplateContext } from "../../templates/domain/context.js";
 import {
   formatDate,
@@ -80,24 +75,26 @@ export function composeMessage(input: ComposeInput): ComposedMessage {
   };
 }
 
-function paymentReferences(input: ComposeInput, balanceMinor: bigint) {
-  const rf = caseCreditorReference(input.caseRow.reference);
-  const pagoPa = input.settings.payment.pagoPa;
-  const caseNumber = BigInt(input.caseRow.reference.replace(/\D/g, "") || "0");
-  const notice = pagoPa
-    ? pagoPaNoticeNumber({
-        segregationCode: pagoPa.segregationCode,
-        iuvBase: caseIuvBase(caseNumber),
-      })
-    : undefined;
-  return { rf, notice, balanceMinor };
+/** The case's (or, for a formal notice, the total's) payment references and QR payloads. */
+function instructionsFor(input: ComposeInput, amountMinor: bigint, beneficiary: string) {
+  const { payment } = input.settings;
+  return paymentInstructions({
+    caseReference: input.caseRow.reference,
+    amountMinor,
+    currency: input.caseRow.currency,
+    beneficiary,
+    ...(payment.iban ? { iban: payment.iban } : {}),
+    ...(payment.bic ? { bic: payment.bic } : {}),
+    ...(payment.pagoPa ? { pagoPa: payment.pagoPa } : {}),
+  });
 }
 
 export function templateContext(input: ComposeInput): TemplateContext {
   const { caseRow, settings } = input;
   const balance = input.invoices.reduce((sum, i) => sum + i.openAmountMinor, 0n);
   const oldest = input.invoices.find((i) => i.openAmountMinor > 0n)?.dueDate ?? input.today;
-  const refs = paymentReferences(input, balance);
+  const beneficiary = settings.payment.beneficiary ?? caseRow.legalName ?? caseRow.tenantName;
+  const refs = instructionsFor(input, balance, beneficiary);
   const formal = formalNoticeAmounts({
     invoices: input.invoices,
     today: input.today,
@@ -135,10 +132,10 @@ export function templateContext(input: ComposeInput): TemplateContext {
     invoices: input.invoices.map((i) => ({ ...i })),
     payment: {
       portalUrl: input.links.portalUrl,
-      rfReference: formatCreditorReference(refs.rf),
+      rfReference: refs.rfReferencePrinted,
       ...(settings.payment.iban ? { iban: settings.payment.iban } : {}),
-      beneficiary: settings.payment.beneficiary ?? caseRow.legalName ?? caseRow.tenantName,
-      ...(refs.notice ? { pagoPaNoticeNumber: refs.notice } : {}),
+      beneficiary,
+      ...(refs.pagoPa ? { pagoPaNoticeNumber: refs.pagoPa.noticeNumber } : {}),
     },
     optOut: {
       url: input.links.optOutUrl,
@@ -210,6 +207,11 @@ function letterFor(
 function paymentBox(input: ComposeInput, context: TemplateContext, totalMinor: bigint) {
   const { payment } = input.settings;
   const it = input.template.language === "it";
+  const refs = instructionsFor(
+    input,
+    totalMinor,
+    context.payment.beneficiary ?? input.caseRow.tenantName,
+  );
   const lines = [
     `${it ? "Riferimento di pagamento" : "Payment reference"}: ${context.payment.rfReference}`,
     ...(payment.iban ? [`IBAN: ${groupInFours(payment.iban)}`] : []),
@@ -217,31 +219,17 @@ function paymentBox(input: ComposeInput, context: TemplateContext, totalMinor: b
     `${it ? "Online" : "Online"}: ${input.links.portalUrl}`,
   ];
   const qrCodes = [];
-  if (payment.iban && input.caseRow.currency === "EUR" && totalMinor > 0n) {
+  if (refs.bankTransfer?.epcQrPayload) {
     qrCodes.push({
       label: it ? "Bonifico (QR EPC)" : "Bank transfer (EPC QR)",
-      payload: epcQrPayload({
-        name: context.payment.beneficiary ?? input.caseRow.tenantName,
-        iban: payment.iban,
-        ...(payment.bic ? { bic: payment.bic } : {}),
-        amountMinor: totalMinor,
-        currency: "EUR",
-        reference: context.payment.rfReference.replace(/\s/g, ""),
-      }),
+      payload: refs.bankTransfer.epcQrPayload,
     });
   }
-  if (payment.pagoPa && context.payment.pagoPaNoticeNumber && totalMinor > 0n) {
+  if (refs.pagoPa) {
     lines.push(
-      `${it ? "Avviso pagoPA" : "pagoPA notice"}: ${groupInFours(context.payment.pagoPaNoticeNumber)}`,
+      `${it ? "Avviso pagoPA" : "pagoPA notice"}: ${groupInFours(refs.pagoPa.noticeNumber)}`,
     );
-    qrCodes.push({
-      label: "pagoPA",
-      payload: pagoPaQrPayload({
-        noticeNumber: context.payment.pagoPaNoticeNumber,
-        creditorFiscalCode: payment.pagoPa.creditorFiscalCode,
-        amountMinor: totalMinor,
-      }),
-    });
+    qrCodes.push({ label: "pagoPA", payload: refs.pagoPa.qrPayload });
   }
   return { lines, qrCodes };
 }

@@ -5,6 +5,7 @@
  */
 import type pg from "pg";
 import { allocateToInstallments } from "../../plans/domain/index.js";
+import { loadInstallments, toInstallmentState } from "../../plans/store/plan-installments.js";
 import { refreshPlanStatus } from "../../plans/store/plan-status.js";
 
 interface PaymentOnPlan {
@@ -29,24 +30,10 @@ export async function applyToInstallments(
   );
   const plans = new Set<string>();
   for (const payment of rows) {
-    const { rows: installments } = await client.query<{
-      id: string;
-      seq: number;
-      due_date: string;
-      amount_minor: bigint;
-      paid_minor: bigint;
-    }>(
-      "select id, seq, due_date, amount_minor, paid_minor from plan_installments where plan_id = $1 order by seq for update",
-      [payment.plan_id],
-    );
+    const installments = await loadInstallments(client, payment.plan_id, { lock: true });
     const target = installments.find((i) => i.id === payment.installment_id)?.seq;
     const split = allocateToInstallments(
-      installments.map((i) => ({
-        seq: i.seq,
-        dueDate: i.due_date,
-        amountMinor: i.amount_minor,
-        paidMinor: i.paid_minor,
-      })),
+      installments.map(toInstallmentState),
       payment.amount_minor,
       target,
     );

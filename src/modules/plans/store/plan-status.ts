@@ -6,8 +6,10 @@
 import type pg from "pg";
 import { localDate } from "../../../platform/clock.js";
 import { paymentSettingsOf } from "../../payments/domain/payment-settings.js";
+import { resumeAfterBrokenAgreement } from "../../payments/store/broken-agreements.js";
 import { insertEvents } from "../../payments/store/settle-cases.js";
 import { planProgress } from "../domain/index.js";
+import { loadInstallments, toInstallmentState } from "./plan-installments.js";
 
 export async function refreshPlanStatus(
   client: pg.PoolClient,
@@ -37,23 +39,9 @@ export async function refreshPlanStatus(
   const plan = rows[0];
   if (!plan || (plan.status !== "active" && plan.status !== "at_risk")) return null;
   const settings = paymentSettingsOf(plan.settings).plans;
-  const { rows: installments } = await client.query<{
-    id: string;
-    seq: number;
-    due_date: string;
-    amount_minor: bigint;
-    paid_minor: bigint;
-  }>(
-    "select id, seq, due_date, amount_minor, paid_minor from plan_installments where plan_id = $1 order by seq",
-    [planId],
-  );
+  const installments = await loadInstallments(client, planId);
   const progress = planProgress(
-    installments.map((i) => ({
-      seq: i.seq,
-      dueDate: i.due_date,
-      amountMinor: i.amount_minor,
-      paidMinor: i.paid_minor,
-    })),
+    installments.map(toInstallmentState),
     localDate(now, plan.time_zone),
     { graceDays: settings.graceDays, brokenAfterDays: settings.brokenAfterDays },
   );
@@ -74,13 +62,8 @@ export async function refreshPlanStatus(
     now,
   ]);
   if (progress.status === "broken") {
-    await client.query(
-      `update cases set priority = priority + $2, hold_reasons = array_remove(hold_reasons, 'plan'),
-         status = case when status = 'on_hold' and array_remove(hold_reasons, 'plan') = '{}' then 'open' else status end,
-         next_evaluation_at = $3, updated_at = $3
-       where id = $1 and status <> 'closed'`,
-      [plan.case_id, paymentSettingsOf(plan.settings).promises.brokenPriorityBoost, now],
-    );
+    const boost = paymentSettingsOf(plan.settings).promises.brokenPriorityBoost;
+    await resumeAfterBrokenAgreement(client, "plan", [{ caseId: plan.case_id, boost }], now);
   }
   await insertEvents(
     client,

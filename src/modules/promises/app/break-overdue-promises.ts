@@ -6,9 +6,12 @@
 import type { Clock } from "../../../platform/clock.js";
 import type { Database } from "../../../platform/db/database.js";
 import { inTransaction, wakeScheduler } from "../../../platform/db/transaction.js";
+import { paymentSettingsOf } from "../../payments/domain/payment-settings.js";
+import { resumeAfterBrokenAgreement } from "../../payments/store/broken-agreements.js";
 import { insertEvents } from "../../payments/store/settle-cases.js";
 
-const DEFAULT_BROKEN_PRIORITY_BOOST = 100;
+/** Tenants without payment settings get the default boost. */
+const DEFAULT_BROKEN_PRIORITY_BOOST = paymentSettingsOf({}).promises.brokenPriorityBoost;
 
 export async function breakOverduePromises(deps: {
   database: Database;
@@ -40,14 +43,11 @@ export async function breakOverduePromises(deps: {
       [now, DEFAULT_BROKEN_PRIORITY_BOOST],
     );
     if (rows.length === 0) return rows;
-    await client.query(
-      `update cases c set priority = c.priority + x.boost,
-         hold_reasons = array_remove(c.hold_reasons, 'promise'),
-         status = case when c.status = 'on_hold' and array_remove(c.hold_reasons, 'promise') = '{}' then 'open'
-                       else c.status end,
-         next_evaluation_at = $3, updated_at = $3
-       from unnest($1::uuid[], $2::int[]) as x(id, boost) where c.id = x.id and c.status <> 'closed'`,
-      [rows.map((r) => r.case_id), rows.map((r) => r.boost), now],
+    await resumeAfterBrokenAgreement(
+      client,
+      "promise",
+      rows.map((r) => ({ caseId: r.case_id, boost: r.boost })),
+      now,
     );
     await insertEvents(
       client,
