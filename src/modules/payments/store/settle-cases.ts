@@ -84,10 +84,13 @@ export async function closePaidCases(
 ): Promise<Array<{ id: string; tenant_id: string; stage: string }>> {
   if (caseIds.length === 0) return [];
   const { rows: closed } = await client.query<{ id: string; tenant_id: string; stage: string }>(
-    `update cases c set status = 'closed', stage = 'closed', closed_at = $2, close_reason = 'paid',
+    // The old stage from a CTE over just these cases (a self-join scanned every case).
+    `with old as materialized (
+       select id, stage from cases where id = any($1::uuid[]) and status <> 'closed')
+     update cases c set status = 'closed', stage = 'closed', closed_at = $2, close_reason = 'paid',
        next_evaluation_at = null, updated_at = $2
-     from cases old
-     where old.id = c.id and c.id = any($1::uuid[]) and c.status <> 'closed'
+     from old
+     where c.id = old.id
        and coalesce((select sum(i.open_amount_minor) from invoices i
                      where i.case_id = c.id and i.status = 'open'), 0) <= 0
      returning c.id, c.tenant_id, old.stage`,
