@@ -17,6 +17,13 @@ import { paymentRoutes } from "./modules/payments/http/payment-routes";
 import { statementRoutes } from "./modules/payments/http/statement-routes";
 import { planRoutes } from "./modules/plans/http/routes";
 import { policyRoutes } from "./modules/policy/http/routes";
+import { portalAgreementRoutes } from "./modules/portal/http/agreement-routes";
+import { portalCaseRoutes } from "./modules/portal/http/case-routes";
+import { portalConversationRoutes } from "./modules/portal/http/conversation-routes";
+import { portalEntryRoutes } from "./modules/portal/http/entry-routes";
+import { portalPageRoutes } from "./modules/portal/http/page-routes";
+import { portalPaymentRoutes } from "./modules/portal/http/payment-routes";
+import { portalStaffRoutes } from "./modules/portal/http/staff-routes";
 import { promiseRoutes } from "./modules/promises/http/routes";
 import { strategyRoutes } from "./modules/strategies/http/routes";
 import { templateRoutes } from "./modules/templates/http/routes";
@@ -47,7 +54,16 @@ export const ROUTES: RouteModule[] = [
   cardRoutes,
   directDebitRoutes,
   planRoutes,
+  portalStaffRoutes,
 ];
 
 /** Pages debtors open from their messages, outside /api/v1. */
-export const PUBLIC_ROUTES: RouteModule[] = [publicChannelRoutes];
+export const PUBLIC_ROUTES: RouteModule[] = [
+  publicChannelRoutes,
+  portalEntryRoutes,
+  portalCaseRoutes,
+  portalPaymentRoutes,
+  portalAgreementRoutes,
+  portalConversationRoutes,
+  portalPageRoutes,
+];

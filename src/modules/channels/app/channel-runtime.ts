@@ -3,8 +3,12 @@ import type { ChannelTransport } from "../transports/transport";
 
 /** Links a debtor receives: the personal portal link and the one-click opt-out. */
 export interface DebtorLinks {
+  /** Where debtors reach Saldo, e.g. https://pay.example.it (no trailing slash). */
+  publicUrl: string;
   portal(caseId: string, now: Date): string;
   optOut(messageId: string): string;
+  /** The case a portal token names and until when it is valid, or null when it is not one of ours. */
+  readPortal(token: string): { caseId: string; expiresAt: Date } | null;
   /** The message id an opt-out token names, or null when the token is not one of ours. */
   readOptOut(token: string): string | null;
 }
@@ -22,10 +26,19 @@ const uuidOf = (bytes: Buffer) =>
  */
 export function createDebtorLinks(publicUrl: string, signer: TokenSigner): DebtorLinks {
   return {
+    publicUrl,
     portal(caseId, now) {
       const expires = Buffer.alloc(4);
       expires.writeUInt32BE(Math.floor(now.getTime() / 1000) + PORTAL_LINK_DAYS * 86_400);
       return `${publicUrl}/p/${signer.signBytes("portal", Buffer.concat([uuidBytes(caseId), expires]))}`;
+    },
+    readPortal(token) {
+      const payload = signer.verifyBytes("portal", token);
+      if (payload?.length !== 20) return null;
+      return {
+        caseId: uuidOf(payload.subarray(0, 16)),
+        expiresAt: new Date(payload.readUInt32BE(16) * 1000),
+      };
     },
     optOut(messageId) {
       return `${publicUrl}/u/${signer.signBytes("opt-out", uuidBytes(messageId))}`;

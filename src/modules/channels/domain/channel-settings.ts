@@ -40,6 +40,12 @@ export const channelSettingsSchema = z
         phone: z.string().max(40).optional(),
         website: z.string().max(120).optional(),
         colour: hexColour.optional(),
+        // The creditor's logo for the portal (and its brand), as a PNG or SVG data URL.
+        logo: z
+          .string()
+          .max(400_000)
+          .regex(/^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/=]+$/, "a PNG or SVG data URL")
+          .optional(),
       })
       .strict()
       .default({}),

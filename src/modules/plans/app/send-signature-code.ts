@@ -8,6 +8,7 @@ import type { Clock } from "../../../platform/clock.js";
 import type { Database } from "../../../platform/db/database.js";
 import { AppError } from "../../../platform/errors.js";
 import type { ChannelRuntime } from "../../channels/app/channel-runtime.js";
+import { codeChannelOf, sendCodeMessage } from "../../channels/app/send-code-message.js";
 import { DEFAULT_CODE_TTL_MINUTES, issueOneTimeCode } from "../domain/index.js";
 import { maskDestination, signatureCodeMessage } from "../domain/signature-message.js";
 
@@ -51,12 +52,7 @@ export async function sendSignatureCode(
     throw new AppError("conflict", "the plan has no acknowledgment of debt to sign");
   if (plan.recent >= MAX_CODES_PER_HOUR)
     throw new AppError("rate_limited", "too many codes asked for; try later");
-  const channel =
-    plan.kind === "email"
-      ? "email"
-      : plan.kind === "phone" && plan.phone_type !== "fixed"
-        ? "sms"
-        : null;
+  const channel = codeChannelOf(plan.kind, plan.phone_type);
   if (!channel)
     throw new AppError(
       "validation_failed",
@@ -92,35 +88,18 @@ export async function sendSignatureCode(
       now,
     ],
   );
-  const messageId = randomUUID();
-  const transport = deps.channels.transports[channel];
-  const sent = await transport.send({
-    id: messageId,
+  await sendCodeMessage(deps, {
+    tenantId: input.tenantId,
+    caseId: plan.case_id,
+    contactPointId: input.contactPointId,
     channel,
-    from: { name: plan.tenant_name, address: `${plan.slug}@${deps.channels.mailDomain}` },
     to: plan.value,
-    ...(channel === "email" ? { subject: message.subject } : {}),
+    sender: { name: plan.tenant_name, slug: plan.slug },
+    template: "plan.signature_code",
+    language,
+    subject: message.subject,
     text: message.text,
+    code: issued.code,
   });
-  await pool.query(
-    `insert into messages (id, tenant_id, case_id, channel, template, language, transport, recipient, subject,
-       body_text, status, provider_ids, segments, contact_point_id, tries, created_at, sent_at, updated_at)
-     values ($1, $2, $3, $4, 'plan.signature_code', $5, $6, $7, $8, $9, 'sent', $10, $11, $12, 1, $13, $13, $13)`,
-    [
-      messageId,
-      input.tenantId,
-      plan.case_id,
-      channel,
-      language,
-      transport.name,
-      plan.value,
-      channel === "email" ? message.subject : null,
-      message.text.split(issued.code).join("••••••"),
-      sent.providerIds,
-      sent.segments ?? null,
-      input.contactPointId,
-      now,
-    ],
-  );
   return { codeId, channel, destination: maskDestination(plan.value), expiresAt: issued.expiresAt };
 }
