@@ -78,6 +78,8 @@ create table case_attachments (
 -- The message thread on a case between the debtor and the agency.
 create table case_messages (
   id uuid primary key default gen_random_uuid(),
+  -- Order of writing, even for two messages in the same microsecond.
+  seq bigint generated always as identity,
   tenant_id uuid not null,
   case_id uuid not null,
   author text not null check (author in ('debtor', 'agency')),

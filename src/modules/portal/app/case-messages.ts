@@ -28,7 +28,7 @@ export async function listCaseMessages(
     read_at: Date | null;
   }>(
     `select id, author, body, created_at, read_at from case_messages
-     where tenant_id = $1 and case_id = $2 order by created_at, id`,
+     where tenant_id = $1 and case_id = $2 order by seq`,
     [target.tenantId, target.caseId],
   );
   return rows.map((row) => ({

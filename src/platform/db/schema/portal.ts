@@ -62,6 +62,7 @@ export interface CaseAttachmentsTable {
 
 export interface CaseMessagesTable {
   id: Generated<string>;
+  seq: Generated<string>;
   tenant_id: string;
   case_id: string;
   author: "debtor" | "agency";
