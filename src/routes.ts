@@ -8,6 +8,7 @@ import { channelSettingsRoutes } from "./modules/channels/http/settings-routes";
 import { webhookRoutes } from "./modules/channels/http/webhook-routes";
 import { debtorRoutes } from "./modules/debtors/http/routes";
 import { importRoutes } from "./modules/imports/http/routes";
+import { invoiceDocumentRoutes } from "./modules/invoices/http/document-routes";
 import { invoiceRoutes } from "./modules/invoices/http/routes";
 import { cardRoutes } from "./modules/payments/http/card-routes";
 import { casePaymentRoutes } from "./modules/payments/http/case-payment-routes";
@@ -36,6 +37,7 @@ export const ROUTES: RouteModule[] = [
   tenantRoutes,
   debtorRoutes,
   invoiceRoutes,
+  invoiceDocumentRoutes,
   caseRoutes,
   caseHoldRoutes,
   importRoutes,

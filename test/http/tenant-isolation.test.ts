@@ -28,6 +28,8 @@ type Ids = {
   codeId: string;
   contactPointId: string;
   sddBatchId: string;
+  /** A file a debtor uploaded with a reason (portal). */
+  attachmentId: string;
 };
 
 /** A camt.053 with one credit that names no case: it waits in the unmatched queue. */
@@ -54,6 +56,8 @@ const ROUTES_WITH_IDS: Array<{
   onlyTenantScoped?: true;
   /** What the own tenant gets when not 2xx (e.g. 503: no card provider in this test), never 403/404. */
   ownStatus?: number;
+  /** The content type of a raw (string) body; text/csv unless told. */
+  contentType?: string;
 }> = [
   {
     method: "GET",
@@ -79,6 +83,24 @@ const ROUTES_WITH_IDS: Array<{
     method: "GET",
     route: "/api/v1/tenants/:tenantId/invoices/:invoiceId",
     url: (i) => `/api/v1/tenants/${i.tenantId}/invoices/${i.invoiceId}`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/invoices/:invoiceId/documents",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/invoices/${i.invoiceId}/documents`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/invoices/:invoiceId/documents/:kind",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/invoices/${i.invoiceId}/documents/pdf`,
+  },
+  {
+    method: "PUT",
+    route: "/api/v1/tenants/:tenantId/invoices/:invoiceId/documents/:kind",
+    url: (i) =>
+      `/api/v1/tenants/${i.tenantId}/invoices/${i.invoiceId}/documents/pdf?fileName=f.pdf`,
+    payload: "%PDF-1.4\n%%EOF\n",
+    contentType: "application/pdf",
   },
   {
     method: "GET",
@@ -382,6 +404,32 @@ const ROUTES_WITH_IDS: Array<{
     route: "/api/v1/tenants/:tenantId/direct-debit/batches/:batchId/pain008.xml",
     url: (i) => `/api/v1/tenants/${i.tenantId}/direct-debit/batches/${i.sddBatchId}/pain008.xml`,
   },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/cases/:caseId/messages",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/cases/${i.caseId}/messages`,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tenants/:tenantId/cases/:caseId/messages",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/cases/${i.caseId}/messages`,
+    payload: { body: "Buongiorno, abbiamo ricevuto la Sua ricevuta." },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/cases/:caseId/reasons",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/cases/${i.caseId}/reasons`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/cases/:caseId/attachments/:attachmentId",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/cases/${i.caseId}/attachments/${i.attachmentId}`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/surveys/summary",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/surveys/summary`,
+  },
 ];
 
 /** Payments, plans in each state (on cases of their own: one live plan per case), a code, a batch. */
@@ -461,7 +509,17 @@ async function seedMoney(tenantId: string, caseId: string, debtorId: string) {
     [tenantId],
   );
   void debtorId;
+  const reasonId = await q(
+    `insert into case_reasons (tenant_id, case_id, reason, source) values ($1, $2, 'already_paid', 'portal') returning id`,
+    [tenantId, caseId],
+  );
+  const attachmentId = await q(
+    `insert into case_attachments (tenant_id, case_id, reason_id, file_name, content_type, size_bytes, sha256, bytes)
+     values ($1, $2, $3, 'ricevuta.pdf', 'application/pdf', 5, 'abc', '\\x255044462d') returning id`,
+    [tenantId, caseId, reasonId],
+  );
   return {
+    attachmentId,
     paymentId: await payment("iso-1"),
     otherPaymentId: await payment("iso-2"),
     pendingPlanId,
@@ -517,6 +575,11 @@ async function seedTenant(admin: string, slug: string): Promise<Ids> {
        'testo', '\\x255044462d', 'sent') returning id`,
     [tenant.id, kase.id],
   );
+  await database.pool.query(
+    `insert into invoice_documents (tenant_id, invoice_id, kind, file_name, content_type, sha256, bytes, source)
+     values ($1, $2, 'pdf', 'F1.pdf', 'application/pdf', encode(sha256('\\x255044462d'), 'hex'), '\\x255044462d', 'upload')`,
+    [tenant.id, invoice.id],
+  );
   const { rows: batch } = await database.pool.query<{ id: string }>(
     `insert into print_batches (tenant_id, letters, pages, pdf, manifest_csv) values ($1, 1, 1, '\\x255044462d', 'seq')
      returning id`,
@@ -553,7 +616,10 @@ const send = (r: (typeof ROUTES_WITH_IDS)[number], ids: Ids, userCookie: string)
   return app.inject({
     method: r.method,
     url: r.url(ids),
-    headers: { cookie, ...(typeof r.payload === "string" ? { "content-type": "text/csv" } : {}) },
+    headers: {
+      cookie,
+      ...(typeof r.payload === "string" ? { "content-type": r.contentType ?? "text/csv" } : {}),
+    },
     payload: (typeof r.payload === "function" ? r.payload(ids) : r.payload) as
       | string
       | object
@@ -588,12 +654,14 @@ describe("tenant isolation", () => {
     expect((await send(r, mixed, userOfA)).statusCode).toBe(404);
   });
 
-  it("read-only roles cannot import", async () => {
+  it("read-only roles cannot import, nor attach an invoice's documents", async () => {
     for (const role of ["agent", "client_viewer", "auditor"] as const) {
       const { cookie } = await loggedInAs(app, database, role, { tenantIds: [a.tenantId] });
-      const bulk = ROUTES_WITH_IDS.find((r) => r.route.endsWith("/imports/bulk"));
-      if (!bulk) throw new Error("bulk route missing from the table");
-      expect((await send(bulk, a, cookie)).statusCode).toBe(403);
+      for (const suffix of ["/imports/bulk", "/documents/:kind"]) {
+        const route = ROUTES_WITH_IDS.find((r) => r.method !== "GET" && r.route.endsWith(suffix));
+        if (!route) throw new Error(`${suffix} route missing from the table`);
+        expect((await send(route, a, cookie)).statusCode).toBe(403);
+      }
     }
   });
 
@@ -606,9 +674,10 @@ describe("tenant isolation", () => {
   });
 
   it("the table above covers every route that takes an id", () => {
-    // Debtor pages outside the API are keyed by a signed token, not an id (test/channels/opt-out-link.test.ts).
+    // Debtor pages outside the API are keyed by a signed token, not an id (test/channels/opt-out-link.test.ts);
+    // the portal's API is keyed by the debtor's session (test/portal/).
     const withIds = app.routeList
-      .filter((r) => r.includes("/:") && r.includes(" /api/"))
+      .filter((r) => r.includes("/:") && r.includes(" /api/") && !r.includes(" /api/portal/"))
       .map((r) => r.replace(/\/$/, ""));
     expect(withIds.length).toBeGreaterThanOrEqual(ROUTES_WITH_IDS.length);
     const covered = new Set(ROUTES_WITH_IDS.map((r) => `${r.method} ${r.route}`));

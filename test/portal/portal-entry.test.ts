@@ -194,6 +194,33 @@ describe("the portal's door", () => {
     expect(refused.statusCode).toBe(400);
   });
 
+  it("answers every portal route but the door with 401 without a session", async () => {
+    const open = new Set([
+      "POST /api/portal/entry",
+      "POST /api/portal/entry/code",
+      "POST /api/portal/entry/verify",
+      "POST /api/portal/logout",
+      "GET /api/portal/logo/:tenantId",
+    ]);
+    const guarded = app.routeList.filter((r) => r.includes(" /api/portal/") && !open.has(r));
+    expect(guarded.length).toBeGreaterThan(15);
+    const uuid = "00000000-0000-4000-8000-000000000000";
+    for (const route of guarded) {
+      const [method, path] = route.split(" ") as [string, string];
+      const url = path
+        .replace(":document", path.includes("/plans/") ? "signed.pdf" : "pdf")
+        .replace(":file", "epc.svg")
+        .replace(/:\w+/g, uuid);
+      const response = await app.inject({
+        method: method as "GET",
+        url,
+        ...(method === "GET" ? {} : { payload: {} }),
+      });
+      expect([401, 400], `${route}: ${response.body}`).toContain(response.statusCode);
+      if (response.statusCode === 400) expect(method).not.toBe("GET");
+    }
+  });
+
   it("serves the app's shell without caching or referrers, and refuses framing", async () => {
     const { token } = await debtorWithLink();
     const page = await app.inject({ method: "GET", url: `/p/${token}` });

@@ -1,5 +1,6 @@
 import {
   FatturaParseError,
+  fatturaDocuments,
   fatturaToIntakeRecords,
   parseFattura,
   unwrapFatturaFile,
@@ -10,7 +11,10 @@ import type { ImportSource, IntakeChunk } from "./run-import";
 /** SdI caps an e-invoice file at 5 MB; anything far larger is not one. */
 export const MAX_FATTURA_BYTES = 20 * 1024 * 1024;
 
-/** E-invoices are small: each file is read whole, unwrapped (p7m), parsed and mapped. */
+/**
+ * E-invoices are small: each file is read whole, unwrapped (p7m), parsed and mapped,
+ * and kept (with any PDF it carries) as the documents behind its invoices.
+ */
 export function fatturaSource(name: string, bytes: Buffer): ImportSource {
   return {
     name,
@@ -26,12 +30,13 @@ export function fatturaSource(name: string, bytes: Buffer): ImportSource {
         return;
       }
       try {
-        const { xml } = unwrapFatturaFile(bytes, name);
-        const { records, errors } = fatturaToIntakeRecords(parseFattura(xml, name), {
-          fileName: name,
-        });
+        const { xml, container } = unwrapFatturaFile(bytes, name);
+        const doc = parseFattura(xml, name);
+        const { records, errors } = fatturaToIntakeRecords(doc, { fileName: name });
         const lines = new Set([...records.map((r) => r.line), ...errors.map((e) => e.line)]);
-        yield { records, errors, rowsRead: lines.size, bytesRead: bytes.length };
+        // The original bytes go with the invoices, not the XML text decoded from them.
+        const documents = fatturaDocuments(doc, { fileName: name, bytes, container });
+        yield { records, errors, documents, rowsRead: lines.size, bytesRead: bytes.length };
       } catch (error) {
         if (!(error instanceof FatturaParseError)) throw error;
         // An unreadable file is reported against itself; the other files still import.

@@ -3,7 +3,7 @@ import type { Clock } from "../../../platform/clock";
 import { localDate } from "../../../platform/clock";
 import type { Database } from "../../../platform/db/database";
 import { AppError } from "../../../platform/errors";
-import type { IntakeRecord, RowError } from "../domain/records";
+import type { DocumentRecord, IntakeRecord, RowError } from "../domain/records";
 import { recordTypeOfField, stageLineForError, stageLineForRecord } from "../domain/stage-row";
 import {
   completeImportRun,
@@ -14,6 +14,7 @@ import {
 } from "../store/import-runs";
 import { mergeContacts } from "../store/merge-contacts";
 import { mergeDebtors } from "../store/merge-debtors";
+import { mergeDocuments } from "../store/merge-documents";
 import { mergeInvoices, stageInvoices } from "../store/merge-invoices";
 import { analyzeStaging, createStaging, openStageCopy } from "../store/staging";
 import { type ImportCounts, saveErrors, summarise } from "../store/summarise";
@@ -22,6 +23,8 @@ import { finishCases, openCases } from "../store/sync-cases";
 export interface IntakeChunk {
   records: IntakeRecord[];
   errors: RowError[];
+  /** Files to keep behind the chunk's invoices (FatturaPA only; CSV carries none). */
+  documents?: DocumentRecord[];
   /** Data rows (or items) read since the previous chunk. */
   rowsRead: number;
   /** Bytes read since the previous chunk. */
@@ -124,6 +127,9 @@ export async function runImport(
     await createStaging(client);
     const copy = openStageCopy(client);
     const rejectedRecords = new Set<string>();
+    // Held until the invoices exist: the COPY owns the connection meanwhile. FatturaPA
+    // files are small (SdI caps them at 5 MB) and each is held once, however many bodies.
+    const documents: DocumentRecord[] = [];
     let rowOffset = 0;
     let lastProgressAt = 0;
     try {
@@ -143,6 +149,7 @@ export async function runImport(
             if (error.line > maxLine) maxLine = error.line;
           }
           if (text) await copy.write(text);
+          if (chunk.documents) documents.push(...chunk.documents);
           rowsRead += chunk.rowsRead;
           bytesRead += chunk.bytesRead;
           input.onProgress?.({ rowsRead, bytesRead });
@@ -179,6 +186,10 @@ export async function runImport(
     lap("cases");
     await mergeInvoices(client, input.tenantId, input.kind);
     lap("invoices");
+    if (documents.length > 0) {
+      await mergeDocuments(client, input.tenantId, documents);
+      lap("documents");
+    }
     const closed = await finishCases(client, input.tenantId, importId, now);
     lap("timeline");
     const counts = await summarise(client, rowsRead, countByType(rejectedRecords));

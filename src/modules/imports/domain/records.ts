@@ -83,6 +83,17 @@ export interface InvoiceRecord {
   relatedExternalIds?: string[];
 }
 
+/** A file kept behind the invoices it carries (FatturaPA: the original, its PDF attachment). */
+export interface DocumentRecord {
+  kind: "einvoice" | "pdf";
+  /** The invoices it belongs to, by external id. */
+  invoiceExternalIds: string[];
+  fileName: string;
+  contentType: "application/xml" | "application/pkcs7-mime" | "application/pdf";
+  /** Exactly as uploaded (for the original) or as decoded (for an attachment). */
+  bytes: Buffer;
+}
+
 export type IntakeRecord =
   | { type: "debtor"; line: number; record: DebtorRecord }
   | { type: "contact"; line: number; record: ContactRecord }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../../../platform/errors.js";
 import type { RouteModule } from "../../../platform/http/server.js";
+import { loadInvoiceDocument } from "../../invoices/store/invoice-documents.js";
 import { viewCase } from "../app/view-case.js";
 import { csrfTokenFor, requirePortalSession } from "./portal-session.js";
 import { toWire } from "./wire.js";
@@ -170,27 +171,25 @@ export const portalCaseRoutes: RouteModule = (app, deps) => {
     },
     async (request, reply) => {
       const session = await requirePortalSession(request, deps, { write: false });
-      const { rows } = await deps.database.pool.query<{
-        file_name: string;
-        content_type: string;
-        bytes: Buffer;
-      }>(
-        `select x.file_name, x.content_type, x.bytes from invoice_documents x
-         join invoices i on i.id = x.invoice_id
-         where i.tenant_id = $1 and i.case_id = $2 and i.id = $3 and x.kind = $4`,
-        [
-          session.tenantId,
-          session.caseId,
-          request.params.invoiceId,
-          request.params.document === "pdf" ? "pdf" : "einvoice",
-        ],
+      const { invoiceId, document } = request.params;
+      // The invoice must be on the debtor's case; the document is then the tenant's own.
+      const { rows } = await deps.database.pool.query(
+        "select 1 from invoices where tenant_id = $1 and case_id = $2 and id = $3",
+        [session.tenantId, session.caseId, invoiceId],
       );
-      const file = rows[0];
+      const file =
+        rows.length > 0
+          ? await loadInvoiceDocument(deps.database.pool, {
+              tenantId: session.tenantId,
+              invoiceId,
+              kind: document === "pdf" ? "pdf" : "einvoice",
+            })
+          : undefined;
       if (!file) throw new AppError("not_found", "document not found");
       return reply
-        .type(file.content_type)
+        .type(file.contentType)
         .header("cache-control", "private, no-store")
-        .header("content-disposition", attachment(file.file_name))
+        .header("content-disposition", attachment(file.fileName))
         .send(file.bytes);
     },
   );

@@ -1,5 +1,6 @@
 /** Everything the debtor's overview shows, read for one case of one tenant. */
 import type pg from "pg";
+import { listInvoiceDocumentKinds } from "../../invoices/store/invoice-documents.js";
 import { type Brand, brandOf } from "./entry-case.js";
 
 export interface CaseViewRows {
@@ -69,8 +70,7 @@ export async function loadCaseView(
   if (!row) return undefined;
   const [invoices, payments, letters, promises, plans] = await Promise.all([
     pool.query(
-      `select i.id, i.number, i.issue_date::text, i.due_date::text, i.amount_minor, i.open_amount_minor,
-         coalesce((select array_agg(kind order by kind) from invoice_documents x where x.invoice_id = i.id), '{}') as documents
+      `select i.id, i.number, i.issue_date::text, i.due_date::text, i.amount_minor, i.open_amount_minor
        from invoices i where i.tenant_id = $1 and i.case_id = $2 and i.status <> 'cancelled'
        order by i.due_date, i.number`,
       [tenantId, caseId],
@@ -100,6 +100,11 @@ export async function loadCaseView(
       [tenantId, caseId],
     ),
   ]);
+  const documentKinds = await listInvoiceDocumentKinds(
+    pool,
+    tenantId,
+    invoices.rows.map((i) => i.id),
+  );
   const planRow = plans.rows[0];
   const installments = planRow
     ? await pool.query(
@@ -135,7 +140,7 @@ export async function loadCaseView(
       dueDate: i.due_date,
       amountMinor: BigInt(i.amount_minor),
       openMinor: BigInt(i.open_amount_minor),
-      documents: i.documents,
+      documents: documentKinds.get(i.id) ?? [],
     })),
     payments: payments.rows.map((p) => ({
       bookedOn: p.booked_on,

@@ -1,11 +1,14 @@
 /**
  * FatturaPA (Italian e-invoice) intake: pure functions from file bytes to intake
- * records. unwrapFatturaFile → parseFattura → fatturaToIntakeRecords.
+ * records. unwrapFatturaFile → parseFattura → fatturaToIntakeRecords (and
+ * fatturaDocuments: the original file and its PDF attachments, kept with the invoices).
  */
+export type { FatturaPdfAttachment } from "./attachments";
 export { FatturaParseError } from "./errors";
 export { debtorKey, invoiceKey, relatedInvoiceKeys } from "./external-ids";
 export { isValidIban } from "./iban";
 export { parseFattura } from "./parse-fattura";
+export { fatturaDocuments } from "./to-documents";
 export {
   type FatturaIntakeOptions,
   fatturaToIntakeRecords,

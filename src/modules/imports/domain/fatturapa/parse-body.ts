@@ -1,4 +1,5 @@
 import { currencyExponent } from "../../../../platform/money";
+import { firstPdfAttachment } from "./attachments";
 import type { FieldReader } from "./field-reader";
 import { isValidIban, normalizeIban } from "./iban";
 import type { FatturaBody, FatturaInstallment, FatturaRelatedDocument } from "./types";
@@ -67,6 +68,7 @@ export function readBody(r: FieldReader, body: XmlElement, index: number): Fattu
     },
   );
 
+  const pdfAttachment = firstPdfAttachment(body);
   return {
     index,
     line: body.line,
@@ -83,6 +85,7 @@ export function readBody(r: FieldReader, body: XmlElement, index: number): Fattu
     relatedInvoices,
     relatedInvoiceNumbers: relatedInvoices.map((d) => d.number),
     installments: readInstallments(r, body, exponent),
+    ...(pdfAttachment && { pdfAttachment }),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { DebtorKind, PostalAddress } from "../records";
+import type { FatturaPdfAttachment } from "./attachments";
 
 /**
  * A FatturaPA file as read, before it becomes intake records. Values are kept as the
@@ -90,6 +91,8 @@ export interface FatturaBody {
   relatedInvoiceNumbers: string[];
   /** Every DettaglioPagamento of every DatiPagamento, in document order. */
   installments: FatturaInstallment[];
+  /** The first PDF in Allegati, when there is one. */
+  pdfAttachment?: FatturaPdfAttachment;
 }
 
 export interface FatturaRelatedDocument {
