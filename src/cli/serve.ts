@@ -10,6 +10,7 @@ import { buildServer } from "../platform/http/server";
 import { openRuntime } from "../platform/runtime";
 import { PUBLIC_ROUTES, ROUTES } from "../routes";
 import { loadDemoIfEmpty } from "./demo";
+import { demoPortalHint } from "./demo-portal-link";
 
 /** Returns -1: the process keeps serving until a signal stops it. */
 export async function serve(config: Config): Promise<number> {
@@ -69,5 +70,7 @@ export async function serve(config: Config): Promise<number> {
     throw error;
   }
   log(`Saldo is listening on http://localhost:${config.port} (API docs at /docs)`);
+  const portalHint = await demoPortalHint(runtime.database, channels.runtime.links, new Date());
+  if (portalHint) log(portalHint);
   return -1;
 }

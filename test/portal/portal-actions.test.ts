@@ -246,8 +246,14 @@ describe("what a debtor does in the portal", () => {
   });
 
   it("takes the survey once and feeds the tenant's summary", async () => {
-    const { tenantId, call } = await visitor();
+    const { tenantId, caseId, call } = await visitor();
     const answer = { trigger: "payment", csat: 5, ces: 2, nps: 9, comment: "Chiaro e veloce" };
+    expect((await call("POST", "/api/portal/survey", answer)).statusCode).toBe(409);
+    await database.pool.query(
+      `insert into payments (tenant_id, external_key, source, amount_minor, currency, booked_on, status, case_id)
+       values ($1, 'survey-' || $2::text, 'bank_transfer', 60000, 'EUR', '2026-11-23', 'allocated', $2::uuid)`,
+      [tenantId, caseId],
+    );
     expect((await call("POST", "/api/portal/survey", answer)).statusCode).toBe(201);
     expect((await call("POST", "/api/portal/survey", answer)).statusCode).toBe(409);
     expect((await call("POST", "/api/portal/survey", { ...answer, nps: 11 })).statusCode).toBe(400);

@@ -51,8 +51,16 @@ async function debtorWithLink(taxCode?: string) {
   return { tenantId, caseId: seeded.caseId, email, token };
 }
 
+// Each call from its own address: the per-address rate limit is not what these tests test.
+let address = 0;
 const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
-  app.inject({ method: "POST", url, payload: payload as object, headers });
+  app.inject({
+    method: "POST",
+    url,
+    payload: payload as object,
+    headers,
+    remoteAddress: `10.0.${Math.floor(++address / 250)}.${address % 250}`,
+  });
 
 describe("the portal's door", () => {
   it("refuses a token that is not Saldo's and names the creditor for an expired one", async () => {
@@ -228,5 +236,41 @@ describe("the portal's door", () => {
     expect(page.headers["referrer-policy"]).toBe("no-referrer");
     expect(page.headers["cache-control"]).toBe("no-store");
     expect(String(page.headers["content-security-policy"])).toContain("frame-ancestors 'none'");
+  });
+});
+
+describe("the door's weaker key", () => {
+  it("offers no knowledge question to a company, and withdraws it after ten wrong answers", async () => {
+    const { token, caseId } = await debtorWithLink("RSSMRA80A01H501U");
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 5; i++)
+        expect(
+          (await post("/api/portal/entry/verify", { token, knowledge: `00${round}${i}` }))
+            .statusCode,
+        ).toBe(401);
+      clock.advance(31 * 60_000);
+    }
+    const entry = await post("/api/portal/entry", { token });
+    expect(entry.json().knowledge).toBeNull();
+    const refused = await post("/api/portal/entry/verify", { token, knowledge: "501U" });
+    expect(refused.statusCode).toBe(401);
+
+    await database.pool.query(
+      "update debtors set kind = 'company', vat_number = 'IT01234567890' where id = (select debtor_id from cases where id = $1)",
+      [caseId],
+    );
+    const other = await debtorWithLink();
+    await database.pool.query(
+      "update debtors set kind = 'company', vat_number = 'IT01234567890' where id = (select debtor_id from cases where id = $1)",
+      [other.caseId],
+    );
+    expect((await post("/api/portal/entry", { token: other.token })).json().knowledge).toBeNull();
+  });
+
+  it("keeps links' tokens out of the request log", async () => {
+    const { withoutLinkTokens } = await import("../../src/platform/http/server");
+    expect(withoutLinkTokens("/p/AbCdEf123?x=1")).toBe("/p/[token]?x=1");
+    expect(withoutLinkTokens("/u/Zz9")).toBe("/u/[token]");
+    expect(withoutLinkTokens("/api/portal/case")).toBe("/api/portal/case");
   });
 });

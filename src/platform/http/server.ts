@@ -6,6 +6,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
+  type FastifyRequest,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
   type RawServerDefault,
@@ -28,6 +29,11 @@ import { AppError } from "../errors";
 import { createMetrics, type Metrics } from "./metrics";
 
 export const SESSION_COOKIE = "saldo_session";
+
+/** "/p/AbC…?x" → "/p/[token]?x": a debtor's link is a key and stays out of the logs. */
+export function withoutLinkTokens(url: string): string {
+  return url.replace(/^\/(p|u)\/[^/?#]+/, "/$1/[token]");
+}
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -67,8 +73,17 @@ export async function buildServer(
   const app = Fastify({
     logger: {
       level: options.logLevel ?? "info",
-      // Secrets never reach the logs.
+      // Secrets never reach the logs: credentials in headers, and the signed tokens in
+      // debtors' links (/p/<token> opens a case's portal, /u/<token> opts out).
       redact: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'],
+      serializers: {
+        req: (request: FastifyRequest) => ({
+          method: request.method,
+          url: withoutLinkTokens(request.url),
+          host: request.host,
+          remoteAddress: request.ip,
+        }),
+      },
     },
     bodyLimit: 50 * 1024 * 1024,
     trustProxy: deps.trustProxy ?? false,

@@ -17,6 +17,15 @@ export async function answerSurvey(
   answer: SurveyAnswer,
 ): Promise<void> {
   const now = deps.clock.now();
+  // Only after the occasion happened: a payment booked, or a plan signed.
+  const { rows: occasion } = await deps.database.pool.query(
+    answer.trigger === "payment"
+      ? "select 1 from payments where tenant_id = $1 and case_id = $2 and status = 'allocated' limit 1"
+      : "select 1 from plans where tenant_id = $1 and case_id = $2 and signed_at is not null limit 1",
+    [session.tenantId, session.caseId],
+  );
+  if (occasion.length === 0)
+    throw new AppError("conflict", `there is no ${answer.trigger} on this case to ask about yet`);
   const { rowCount } = await deps.database.pool.query(
     `insert into survey_responses (tenant_id, case_id, trigger, csat, ces, nps, comment, created_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (case_id, trigger) do nothing`,

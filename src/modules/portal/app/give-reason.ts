@@ -41,7 +41,7 @@ export async function giveReason(
   const now = deps.clock.now();
   const result = await inTransaction(deps.database, async (client) => {
     const { rows } = await client.query<{ status: string; hold_reasons: string[] }>(
-      "select status, hold_reasons from cases where tenant_id = $1 and id = $2 for update",
+      "select status, hold_reasons from cases where tenant_id = $1 and id = $2 for no key update",
       [input.tenantId, input.caseId],
     );
     const found = rows[0];
@@ -82,13 +82,11 @@ export async function giveReason(
       );
       events.push(["hold.added", { reason: handling.hold, source: "portal", reasonId }]);
     }
-    if (hold) {
-      await client.query(
-        `insert into case_tasks (tenant_id, case_id, kind, reason, due_at, created_at)
+    await client.query(
+      `insert into case_tasks (tenant_id, case_id, kind, reason, due_at, created_at)
          values ($1, $2, $3, $4, $5, $5)`,
-        [input.tenantId, input.caseId, handling.task, `portal: ${input.reason}`, now],
-      );
-    }
+      [input.tenantId, input.caseId, handling.task, `portal: ${input.reason}`, now],
+    );
     for (const [type, data] of events) {
       await client.query(
         "insert into case_events (tenant_id, case_id, at, type, actor, data) values ($1, $2, $3, $4, 'debtor', $5)",

@@ -8,6 +8,7 @@ import type { Database } from "../../../platform/db/database.js";
 import { AppError } from "../../../platform/errors.js";
 import type { DebtorLinks } from "../../channels/app/channel-runtime.js";
 import { type KnowledgeKind, knowledgeOf } from "../domain/entry-rules.js";
+import { knowledgeFailures } from "../store/entry-attempts.js";
 import {
   type Brand,
   type CodeMethod,
@@ -42,7 +43,14 @@ export async function openPortalLink(
   return {
     entry,
     methods: await codeMethods(deps.database.pool, entry.tenantId, entry.debtorId),
-    knowledge: knowledgeOf(entry),
+    knowledge: knowledgeOf({
+      ...entry,
+      knowledgeFailures: await knowledgeFailures(
+        deps.database.pool,
+        entry.debtorId,
+        deps.clock.now(),
+      ),
+    }),
   };
 }
 

@@ -5,13 +5,19 @@
 import { randomBytes } from "node:crypto";
 import type { Clock } from "../../../platform/clock.js";
 import type { Database } from "../../../platform/db/database.js";
+import { inTransaction } from "../../../platform/db/transaction.js";
 import { AppError } from "../../../platform/errors.js";
 import type { ChannelRuntime } from "../../channels/app/channel-runtime.js";
 import { sendCodeMessage } from "../../channels/app/send-code-message.js";
 import { issueOneTimeCode } from "../../plans/domain/index.js";
 import { entryCodeMessage } from "../domain/entry-message.js";
 import { ENTRY_CODE_TTL_MINUTES, ENTRY_CODES_PER_HOUR, entryLock } from "../domain/entry-rules.js";
-import { codesSentLastHour, recentFailures, recordAttempt } from "../store/entry-attempts.js";
+import {
+  codesSentLastHour,
+  lockCaseEntry,
+  recentFailures,
+  recordAttempt,
+} from "../store/entry-attempts.js";
 import { openPortalLink } from "./open-portal-link.js";
 
 export const ENTRY_CODE_PURPOSE = "portal.login";
@@ -24,15 +30,7 @@ export async function sendEntryCode(
   const { entry } = door;
   const method = door.methods.find((m) => m.id === input.methodId);
   if (!method) throw new AppError("validation_failed", "methodId: not one of the ways offered");
-  const pool = deps.database.pool;
   const now = deps.clock.now();
-  const lock = entryLock(await recentFailures(pool, entry.caseId, now), now);
-  if (lock.locked)
-    throw new AppError("entry_locked", "too many attempts; try again later", {
-      retryAfterMinutes: lock.retryAfterMinutes,
-    });
-  if ((await codesSentLastHour(pool, entry.caseId, now)) >= ENTRY_CODES_PER_HOUR)
-    throw new AppError("too_many_codes", "too many codes asked for; try again in an hour");
   const issued = issueOneTimeCode(
     randomBytes,
     deps.channels.codeKey,
@@ -40,12 +38,23 @@ export async function sendEntryCode(
     now,
     ENTRY_CODE_TTL_MINUTES,
   );
-  await recordAttempt(pool, { ...entry, kind: "code_sent", ok: true, ip: input.ip, now });
-  await pool.query(
-    `insert into portal_codes (tenant_id, case_id, contact_point_id, code_hash, expires_at, created_at)
-     values ($1, $2, $3, $4, $5, $6)`,
-    [entry.tenantId, entry.caseId, method.id, issued.codeHash, issued.expiresAt, now],
-  );
+  // Counted and recorded under the case's entry lock, so parallel requests cannot exceed the limit.
+  await inTransaction(deps.database, async (client) => {
+    await lockCaseEntry(client, entry.caseId);
+    const lock = entryLock(await recentFailures(client, entry.caseId, now), now);
+    if (lock.locked)
+      throw new AppError("entry_locked", "too many attempts; try again later", {
+        retryAfterMinutes: lock.retryAfterMinutes,
+      });
+    if ((await codesSentLastHour(client, entry.caseId, now)) >= ENTRY_CODES_PER_HOUR)
+      throw new AppError("too_many_codes", "too many codes asked for; try again in an hour");
+    await recordAttempt(client, { ...entry, kind: "code_sent", ok: true, ip: input.ip, now });
+    await client.query(
+      `insert into portal_codes (tenant_id, case_id, contact_point_id, code_hash, expires_at, created_at)
+       values ($1, $2, $3, $4, $5, $6)`,
+      [entry.tenantId, entry.caseId, method.id, issued.codeHash, issued.expiresAt, now],
+    );
+  });
   const message = entryCodeMessage(entry.language, {
     creditor: entry.brand.name,
     code: issued.code,

@@ -9,6 +9,12 @@ export const ENTRY_MAX_FAILURES = 5;
 export const ENTRY_LOCK_MINUTES = 30;
 export const ENTRY_CODES_PER_HOUR = 5;
 export const ENTRY_CODE_TTL_MINUTES = 10;
+/**
+ * Knowledge is a weak secret (the end of a codice fiscale has ~26,000 values): after this
+ * many wrong answers for one debtor in KNOWLEDGE_WINDOW_DAYS only a code opens the door.
+ */
+export const KNOWLEDGE_MAX_FAILURES = 10;
+export const KNOWLEDGE_WINDOW_DAYS = 7;
 /** A session ends after this long without a request, and in any case after SESSION_MAX_HOURS. */
 export const SESSION_IDLE_MINUTES = 30;
 export const SESSION_MAX_HOURS = 8;
@@ -32,11 +38,19 @@ export function entryLock(recentFailures: readonly Date[], now: Date): EntryLock
 
 export type KnowledgeKind = "tax_code_last4" | "vat_last4";
 
-/** The question a debtor can answer instead of a code: the end of a number only they should know. */
+/**
+ * The question a debtor can answer instead of a code: the end of a number only they
+ * should know. Never for companies (their tax code and VAT number are public), never
+ * once the debtor's knowledge failures reached KNOWLEDGE_MAX_FAILURES.
+ */
 export function knowledgeOf(debtor: {
+  debtorKind: string;
   taxCode: string | null;
   vatNumber: string | null;
+  knowledgeFailures: number;
 }): { kind: KnowledgeKind; expected: string } | null {
+  if (debtor.debtorKind === "company" || debtor.knowledgeFailures >= KNOWLEDGE_MAX_FAILURES)
+    return null;
   const taxCode = normalise(debtor.taxCode ?? "");
   if (taxCode.length >= 11) return { kind: "tax_code_last4", expected: taxCode.slice(-4) };
   const vat = normalise(debtor.vatNumber ?? "").replace(/^IT/, "");

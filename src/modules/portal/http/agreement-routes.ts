@@ -8,7 +8,7 @@ import { signPlan } from "../../plans/app/sign-plan.js";
 import { PLAN_FREQUENCIES } from "../../plans/domain/index.js";
 import { recordPromise } from "../../promises/app/record-promise.js";
 import { planChoices } from "../app/plan-choices.js";
-import { requirePortalSession } from "./portal-session.js";
+import { requirePortalSession, SMALL_BODY } from "./portal-session.js";
 import { toWire } from "./wire.js";
 
 const TAGS = ["portal"];
@@ -32,6 +32,7 @@ export const portalAgreementRoutes: RouteModule = (app, deps) => {
   app.post(
     "/api/portal/promises",
     {
+      bodyLimit: SMALL_BODY,
       schema: {
         tags: TAGS,
         summary:
@@ -102,6 +103,7 @@ export const portalAgreementRoutes: RouteModule = (app, deps) => {
   app.post(
     "/api/portal/plans",
     {
+      bodyLimit: SMALL_BODY,
       schema: {
         tags: TAGS,
         summary: "Propose a repayment plan",
@@ -152,6 +154,7 @@ export const portalAgreementRoutes: RouteModule = (app, deps) => {
   app.post(
     "/api/portal/plans/:planId/signature-codes",
     {
+      bodyLimit: SMALL_BODY,
       schema: {
         tags: TAGS,
         summary: "Send the code that signs the plan's acknowledgment of debt",
@@ -180,6 +183,7 @@ export const portalAgreementRoutes: RouteModule = (app, deps) => {
   app.post(
     "/api/portal/plans/:planId/signature",
     {
+      bodyLimit: SMALL_BODY,
       schema: {
         tags: TAGS,
         summary: "Sign the plan with the code just received",

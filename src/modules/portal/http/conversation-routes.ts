@@ -6,7 +6,7 @@ import { loadPreferences, savePreferences } from "../app/contact-preferences.js"
 import { giveReason } from "../app/give-reason.js";
 import { preferencesSchema } from "../domain/preferences.js";
 import { ATTACHMENT_TYPES, PORTAL_REASONS } from "../domain/reasons.js";
-import { requirePortalSession } from "./portal-session.js";
+import { requirePortalSession, SMALL_BODY } from "./portal-session.js";
 
 const TAGS = ["portal"];
 const messageOut = z.object({
@@ -79,6 +79,7 @@ export const portalConversationRoutes: RouteModule = (app, deps) => {
   app.put(
     "/api/portal/preferences",
     {
+      bodyLimit: SMALL_BODY,
       schema: {
         tags: TAGS,
         summary: "Save channel, time window, language and opt-outs",
@@ -112,6 +113,7 @@ export const portalConversationRoutes: RouteModule = (app, deps) => {
   app.post(
     "/api/portal/messages",
     {
+      bodyLimit: SMALL_BODY,
       schema: {
         tags: TAGS,
         summary: "Write to the agency",
@@ -133,6 +135,7 @@ export const portalConversationRoutes: RouteModule = (app, deps) => {
   app.post(
     "/api/portal/survey",
     {
+      bodyLimit: SMALL_BODY,
       schema: {
         tags: TAGS,
         summary: "Answer the satisfaction survey (once per case and occasion)",

@@ -6,7 +6,7 @@ import { sendEntryCode } from "../app/send-entry-code.js";
 import { verifyEntry } from "../app/verify-entry.js";
 import { loadLogo } from "../store/entry-case.js";
 import { endPortalSession } from "../store/portal-sessions.js";
-import { clearPortalCookie, PORTAL_COOKIE, setPortalCookie } from "./portal-session.js";
+import { clearPortalCookie, PORTAL_COOKIE, SMALL_BODY, setPortalCookie } from "./portal-session.js";
 
 const token = z.string().min(10).max(200);
 const brandOut = z.object({
@@ -28,6 +28,7 @@ export const portalEntryRoutes: RouteModule = (app, deps) => {
   app.post(
     "/api/portal/entry",
     {
+      bodyLimit: SMALL_BODY,
       config: limited,
       schema: {
         tags: TAGS,
@@ -68,6 +69,7 @@ export const portalEntryRoutes: RouteModule = (app, deps) => {
   app.post(
     "/api/portal/entry/code",
     {
+      bodyLimit: SMALL_BODY,
       config: limited,
       schema: {
         tags: TAGS,
@@ -85,6 +87,7 @@ export const portalEntryRoutes: RouteModule = (app, deps) => {
   app.post(
     "/api/portal/entry/verify",
     {
+      bodyLimit: SMALL_BODY,
       config: limited,
       schema: {
         tags: TAGS,
@@ -116,7 +119,7 @@ export const portalEntryRoutes: RouteModule = (app, deps) => {
 
   app.post(
     "/api/portal/logout",
-    { schema: { tags: TAGS, summary: "End the debtor's session" } },
+    { bodyLimit: SMALL_BODY, schema: { tags: TAGS, summary: "End the debtor's session" } },
     async (request, reply) => {
       const sessionToken = request.cookies[PORTAL_COOKIE];
       if (sessionToken) await endPortalSession(deps.database.pool, sessionToken, deps.clock.now());

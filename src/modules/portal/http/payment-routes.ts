@@ -5,7 +5,7 @@ import { paymentOptions } from "../../payments/app/payment-options.js";
 import { startCardCheckout } from "../../payments/app/start-card-checkout.js";
 import { qrCodeSvg } from "../../payments/domain/qr-image.js";
 import { nextOpenInstallment } from "../store/next-installment.js";
-import { requirePortalSession } from "./portal-session.js";
+import { requirePortalSession, SMALL_BODY } from "./portal-session.js";
 
 const TAGS = ["portal"];
 const minor = z.string().regex(/^-?\d+$/);
@@ -105,6 +105,7 @@ export const portalPaymentRoutes: RouteModule = (app, deps) => {
   app.post(
     "/api/portal/card-checkouts",
     {
+      bodyLimit: SMALL_BODY,
       schema: {
         tags: TAGS,
         summary: "Start a card payment at the provider; go to the answered url",

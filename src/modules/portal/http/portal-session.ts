@@ -12,6 +12,8 @@ import { type PortalSession, touchPortalSession } from "../store/portal-sessions
 
 export const PORTAL_COOKIE = "saldo_portal";
 export const CSRF_HEADER = "x-csrf-token";
+/** Portal bodies are small (the proof upload excepted); the API's large limit is for imports. */
+export const SMALL_BODY = 16 * 1024;
 
 export function csrfTokenFor(deps: Pick<AppDeps, "channels">, sessionToken: string): string {
   return createHmac("sha256", deps.channels.codeKey)

@@ -1,6 +1,6 @@
 /** The record of entry attempts a case's lockout and code throttling are counted from. */
 import type pg from "pg";
-import { ENTRY_LOCK_MINUTES } from "../domain/entry-rules.js";
+import { ENTRY_LOCK_MINUTES, KNOWLEDGE_WINDOW_DAYS } from "../domain/entry-rules.js";
 
 export type AttemptKind = "code_sent" | "code" | "knowledge";
 
@@ -34,6 +34,21 @@ export async function recentFailures(
     [caseId, now, ENTRY_LOCK_MINUTES],
   );
   return rows.map((row) => row.at);
+}
+
+/** Wrong knowledge answers for this debtor, on any of their cases, in the knowledge window. */
+export async function knowledgeFailures(
+  client: pg.PoolClient | pg.Pool,
+  debtorId: string,
+  now: Date,
+): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(
+    `select count(*)::int as n from portal_attempts a join cases c on c.id = a.case_id
+     where c.debtor_id = $1 and a.kind = 'knowledge' and not a.ok
+       and a.at > $2::timestamptz - make_interval(days => $3)`,
+    [debtorId, now, KNOWLEDGE_WINDOW_DAYS],
+  );
+  return rows[0]?.n ?? 0;
 }
 
 export async function codesSentLastHour(

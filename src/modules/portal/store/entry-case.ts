@@ -2,7 +2,7 @@
 import type pg from "pg";
 import { type CodeChannel, codeChannelOf } from "../../channels/app/send-code-message.js";
 import { channelSettingsSchema } from "../../channels/domain/channel-settings.js";
-import { maskDestination } from "../../plans/domain/signature-message.js";
+import { maskBeforeEntry } from "../domain/mask.js";
 
 export interface Brand {
   tenantId: string;
@@ -20,6 +20,7 @@ export interface EntryCase {
   reference: string;
   debtorId: string;
   language: "it" | "en";
+  debtorKind: string;
   taxCode: string | null;
   vatNumber: string | null;
   brand: Brand;
@@ -42,6 +43,7 @@ export async function loadEntryCase(
     reference: string;
     debtor_id: string;
     language: string;
+    kind: string;
     tax_code: string | null;
     vat_number: string | null;
     name: string;
@@ -49,7 +51,7 @@ export async function loadEntryCase(
     slug: string;
     settings: unknown;
   }>(
-    `select c.tenant_id, c.reference, c.debtor_id, d.language, d.tax_code, d.vat_number,
+    `select c.tenant_id, c.reference, c.debtor_id, d.language, d.kind, d.tax_code, d.vat_number,
        t.name, t.legal_name, t.slug, s.settings
      from cases c join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id
      join tenants t on t.id = c.tenant_id
@@ -65,6 +67,7 @@ export async function loadEntryCase(
     reference: row.reference,
     debtorId: row.debtor_id,
     language: row.language === "en" ? "en" : "it",
+    debtorKind: row.kind,
     taxCode: row.tax_code,
     vatNumber: row.vat_number,
     slug: row.slug,
@@ -128,7 +131,7 @@ export async function codeMethods(
       methods.push({
         id: row.id,
         channel,
-        destination: maskDestination(row.value),
+        destination: maskBeforeEntry(row.value),
         value: row.value,
       });
   }
