@@ -47,7 +47,7 @@ export async function startPortalServer(database: Database, at: string): Promise
   const app = await buildServer(
     { database, clock, sessionTtlHours: 1, secureCookies: false, channels, card },
     ROUTES,
-    { logLevel: "silent", publicRoutes: PUBLIC_ROUTES },
+    { logLevel: process.env.SALDO_TEST_LOG ?? "silent", publicRoutes: PUBLIC_ROUTES },
   );
   await app.listen({ port, host: "127.0.0.1" });
   stripe.webhookUrl = `${url}/api/v1/webhooks/card`;

@@ -19,10 +19,15 @@ export async function planChoices(
     kind: string;
     time_zone: string | null;
     balance: string;
+    ready: boolean;
   }>(
+    // The acknowledgment of debt a plan is signed on needs the creditor's IBAN and an
+    // address for privacy requests; without them no plan can be agreed online.
     `select d.kind, d.time_zone,
+       coalesce(s.settings->'payment'->>'iban', '') <> '' and coalesce(s.settings->'letter'->>'email', '') <> '' as ready,
        coalesce((select sum(open_amount_minor) from invoices i where i.case_id = c.id and i.status = 'open'), 0)::bigint as balance
      from cases c join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id
+     left join tenant_channel_settings s on s.tenant_id = c.tenant_id
      where c.tenant_id = $1 and c.id = $2`,
     [session.tenantId, session.caseId],
   );
