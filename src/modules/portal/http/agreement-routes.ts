@@ -9,10 +9,10 @@ import { PLAN_FREQUENCIES } from "../../plans/domain/index.js";
 import { recordPromise } from "../../promises/app/record-promise.js";
 import { planChoices } from "../app/plan-choices.js";
 import { requirePortalSession, SMALL_BODY } from "./portal-session.js";
+import { minorOut as minor } from "./schemas.js";
 import { toWire } from "./wire.js";
 
 const TAGS = ["portal"];
-const minor = z.string().regex(/^-?\d+$/);
 const day = z.iso.date();
 const planParams = z.object({ planId: z.uuid() });
 

@@ -4,10 +4,10 @@ import type { RouteModule } from "../../../platform/http/server.js";
 import { loadInvoiceDocument } from "../../invoices/store/invoice-documents.js";
 import { viewCase } from "../app/view-case.js";
 import { csrfTokenFor, requirePortalSession } from "./portal-session.js";
+import { brandOut, minorOut as minor } from "./schemas.js";
 import { toWire } from "./wire.js";
 
 const TAGS = ["portal"];
-const minor = z.string().regex(/^-?\d+$/);
 const methodOut = z.object({
   id: z.string(),
   channel: z.enum(["sms", "email"]),
@@ -19,14 +19,7 @@ const caseOut = z.object({
   language: z.enum(["it", "en"]),
   timeZone: z.string(),
   today: z.string(),
-  creditor: z.object({
-    name: z.string(),
-    legalName: z.string(),
-    colour: z.string().nullable(),
-    logoUrl: z.string().nullable(),
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
-  }),
+  creditor: brandOut,
   debtor: z.object({ name: z.string() }),
   case: z.object({
     reference: z.string(),

@@ -7,16 +7,9 @@ import { verifyEntry } from "../app/verify-entry.js";
 import { loadLogo } from "../store/entry-case.js";
 import { endPortalSession } from "../store/portal-sessions.js";
 import { clearPortalCookie, PORTAL_COOKIE, SMALL_BODY, setPortalCookie } from "./portal-session.js";
+import { brandOut } from "./schemas.js";
 
 const token = z.string().min(10).max(200);
-const brandOut = z.object({
-  name: z.string(),
-  legalName: z.string(),
-  colour: z.string().nullable(),
-  logoUrl: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-});
 const TAGS = ["portal"];
 
 /** The portal's door: a link from a message, then a one-time code or a piece of knowledge. */

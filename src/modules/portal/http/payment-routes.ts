@@ -6,9 +6,9 @@ import { startCardCheckout } from "../../payments/app/start-card-checkout.js";
 import { qrCodeSvg } from "../../payments/domain/qr-image.js";
 import { nextOpenInstallment } from "../store/next-installment.js";
 import { requirePortalSession, SMALL_BODY } from "./portal-session.js";
+import { minorOut as minor } from "./schemas.js";
 
 const TAGS = ["portal"];
-const minor = z.string().regex(/^-?\d+$/);
 
 /** Paying from the portal: transfer details and QR codes, pagoPA, card. With a plan, the next installment. */
 export const portalPaymentRoutes: RouteModule = (app, deps) => {

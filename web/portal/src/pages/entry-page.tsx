@@ -3,6 +3,7 @@ import { type ApiError, api, isApiError } from "../api";
 import { useApp } from "../app-context";
 import { Alert, ErrorAlert, Loading } from "../components/alert";
 import { Button } from "../components/button";
+import { CodeField } from "../components/code-field";
 import { Field, focusFirstInvalid } from "../components/field";
 import { PageHeading } from "../components/page-heading";
 import { RadioGroup } from "../components/radio-group";
@@ -221,25 +222,15 @@ export function EntryPage({ token, onEntered }: { token: string; onEntered: () =
             </Button>
           )}
           {method && codeSent && (
-            <Field
+            <CodeField
               id="code"
               label={t.entry.codeLabel}
               hint={t.entry.codeSent(codeSent.destination, codeSent.minutes)}
               error={errors.code}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  ref={codeInput}
-                  className="input input-code"
-                  type="text"
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  value={code}
-                  onChange={(event) => setCode(event.target.value)}
-                />
-              )}
-            </Field>
+              value={code}
+              onChange={setCode}
+              inputRef={codeInput}
+            />
           )}
           {usesKnowledge && (
             <Field

@@ -3,6 +3,7 @@ import { api, isApiError } from "../api";
 import { useApp, useCase } from "../app-context";
 import { Alert, ErrorAlert } from "../components/alert";
 import { Button } from "../components/button";
+import { CodeField } from "../components/code-field";
 import { Field, focusFirstInvalid } from "../components/field";
 import { RadioGroup } from "../components/radio-group";
 import { Detail, Details, Section } from "../components/section";
@@ -139,25 +140,15 @@ export function PlanSignature({
           </Button>
           {sent && (
             <>
-              <Field
+              <CodeField
                 id="sign-code"
                 label={t.plan.signCodeLabel}
                 hint={t.plan.codeSent(sent.destination, sent.until)}
                 error={errors.code}
-              >
-                {(control) => (
-                  <input
-                    {...control}
-                    ref={codeInput}
-                    className="input input-code"
-                    type="text"
-                    inputMode="numeric"
-                    autoComplete="one-time-code"
-                    value={code}
-                    onChange={(event) => setCode(event.target.value)}
-                  />
-                )}
-              </Field>
+                value={code}
+                onChange={setCode}
+                inputRef={codeInput}
+              />
               <p className="hint">{t.plan.signNote}</p>
               <Button id="sign" type="submit" busy={busy}>
                 {t.plan.sign}
