@@ -14,7 +14,7 @@ import { fixedClock } from "../../src/platform/clock";
 import { DESKTOP, launchChromium, PHONE, seriousViolations } from "../support/browser";
 import { seedSweptCase, timelineOf } from "../support/channel-harness";
 import { caseRow, seedPortfolio } from "../support/payment-harness";
-import { lastCodeTo, tokenOf } from "../support/portal-harness";
+import { lastCodeTo } from "../support/portal-harness";
 import { type PortalServer, startPortalServer } from "../support/portal-server";
 import { useTestDatabase } from "../support/test-database";
 

@@ -4,7 +4,7 @@ import { useApp, useCase } from "../app-context";
 import { Alert, ErrorAlert } from "../components/alert";
 import { Button } from "../components/button";
 import { CodeField } from "../components/code-field";
-import { Field, focusFirstInvalid } from "../components/field";
+import { focusFirstInvalid } from "../components/field";
 import { RadioGroup } from "../components/radio-group";
 import { Detail, Details, Section } from "../components/section";
 import { formatTime } from "../format";
