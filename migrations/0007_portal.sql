@@ -107,7 +107,7 @@ create table survey_responses (
 );
 create index survey_responses_tenant on survey_responses (tenant_id, created_at);
 
--- How the debtor likes to be contacted (channel, time window), for the people who call.
+-- How the debtor likes to be contacted: the policy narrows calls and SMS to the window.
 create table debtor_preferences (
   debtor_id uuid primary key,
   tenant_id uuid not null,

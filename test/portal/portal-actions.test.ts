@@ -1,5 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createSmtpTransport } from "../../src/modules/channels/transports/smtp-transport";
+import { toPersonContext } from "../../src/modules/scheduler/domain/case-inputs";
+import {
+  CASE_FACTS_COLUMNS,
+  CASE_FACTS_JOINS,
+} from "../../src/modules/scheduler/store/case-facts-sql";
 import { channelRuntime, MAIL_DOMAIN } from "../support/channel-harness";
 import { caseRow, seedPortfolio } from "../support/payment-harness";
 import {
@@ -205,6 +210,12 @@ describe("what a debtor does in the portal", () => {
       debtorId,
     ]);
     expect(rows[0].language).toBe("en");
+    // The scheduler and the send-time check read the window with the case's facts.
+    const { rows: facts } = await database.pool.query(
+      `select ${CASE_FACTS_COLUMNS} from cases c ${CASE_FACTS_JOINS} where c.debtor_id = $1`,
+      [debtorId],
+    );
+    expect(toPersonContext(facts[0]).preferredWindow).toEqual({ from: "09:00", to: "12:30" });
     const bad = await call("PUT", "/api/portal/preferences", {
       channel: null,
       window: { from: "18:00", to: "09:00" },

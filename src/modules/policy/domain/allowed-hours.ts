@@ -19,6 +19,7 @@ import {
   type ContactPolicy,
   describeWeek,
   WEEKDAYS,
+  weekly,
   windowMinutes,
 } from "./policy.js";
 import { publicHolidayOn } from "./public-holidays.js";
@@ -33,10 +34,25 @@ export interface Refusal {
   reason: string;
 }
 
-type Debtor = Pick<DebtorContactContext, "timeZone" | "country" | "region">;
+type Debtor = Pick<DebtorContactContext, "timeZone" | "country" | "region" | "preferredWindow">;
 
-function groupsFor(policy: ContactPolicy, channel: Channel): ChannelHours[] {
-  return policy.hours.filter((group) => group.channels.includes(channel));
+/** Channels that interrupt the person: their preferred window applies to these. */
+const PREFERENCE_CHANNELS: readonly Channel[] = ["call", "voice", "sms"];
+
+function groupsFor(policy: ContactPolicy, channel: Channel, debtor: Debtor): ChannelHours[] {
+  const groups = policy.hours.filter((group) => group.channels.includes(channel));
+  const preferred = debtor.preferredWindow;
+  if (!preferred || !PREFERENCE_CHANNELS.includes(channel)) return groups;
+  return [
+    ...groups,
+    {
+      id: "preference.window",
+      channels: [channel],
+      week: weekly(WEEKDAYS, preferred),
+      excludeSundays: false,
+      excludePublicHolidays: false,
+    },
+  ];
 }
 
 /** Why no window of the group opens on this local day at all (Sunday, holiday), or null. */
@@ -107,7 +123,7 @@ export function timeRefusal(
   channel: Channel,
   at: Date,
 ): Refusal | null {
-  for (const group of groupsFor(policy, channel)) {
+  for (const group of groupsFor(policy, channel, debtor)) {
     const refusal = groupRefusal(group, debtor, at);
     if (refusal) return refusal;
   }
@@ -127,7 +143,7 @@ export function nextAllowedMoment(
   from: Date,
 ): Date | null {
   const until = new Date(from.getTime() + SEARCH_HORIZON_DAYS * DAY_MS);
-  const groups = groupsFor(policy, channel);
+  const groups = groupsFor(policy, channel, debtor);
   let moment = from;
   // Every group must agree; each pass moves to the next start of a group that
   // said no, so the moment only moves forward and the horizon bounds the loop.

@@ -53,6 +53,12 @@ export interface DebtorContactContext {
   doNotContact: boolean;
   /** Holds on the case being worked, or on the person (vulnerability, deceased). */
   holds: readonly HoldReason[];
+  /**
+   * The hours the person asked to be called or texted in ("HH:MM", their time zone).
+   * It narrows the policy's hours for calls, voice and SMS; it never widens them, and
+   * a window that leaves no allowed moment is ignored rather than blocking contact.
+   */
+  preferredWindow?: { from: string; to: string };
 }
 
 /** What the strategy (or an agent) wants to do, and when. */

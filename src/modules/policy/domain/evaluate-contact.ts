@@ -81,6 +81,21 @@ export function evaluateContact(
   history: readonly ContactEvent[],
   proposal: ContactProposal,
 ): PolicyDecision {
+  const decision = judge(policy, debtor, history, proposal);
+  // A preferred window narrows the hours; one that leaves no allowed moment is ignored.
+  if (decision.kind === "block" && decision.rule === "no_allowed_time" && debtor.preferredWindow) {
+    const { preferredWindow: _ignored, ...withoutPreference } = debtor;
+    return judge(policy, withoutPreference, history, proposal);
+  }
+  return decision;
+}
+
+function judge(
+  policy: ContactPolicy,
+  debtor: DebtorContactContext,
+  history: readonly ContactEvent[],
+  proposal: ContactProposal,
+): PolicyDecision {
   const blocked = blockingRule(policy, debtor, proposal);
   if (blocked) return { kind: "block", ...blocked };
 

@@ -1,6 +1,6 @@
 /**
- * Reads and saves how the debtor wants to be contacted: channel and time window
- * (kept for the people who call; the contact policy does not read them yet), language
+ * Reads and saves how the debtor wants to be contacted: channel (for the people who
+ * call), time window (the contact policy narrows calls and SMS to it), language
  * (of every message from now on), and opt-outs per channel (on every contact point of
  * that kind, as the contact policy reads them).
  */

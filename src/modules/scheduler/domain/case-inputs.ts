@@ -35,6 +35,9 @@ export interface CaseFactsRow {
   promise_due_date: string | null;
   promise_grace_days: number | null;
   plan_active: boolean;
+  /** The debtor's preferred time window (portal), "HH:MM" in their time zone. */
+  preferred_from?: string | null;
+  preferred_to?: string | null;
 }
 
 const OUTCOME: Record<string, AttemptOutcome | undefined> = {
@@ -117,6 +120,9 @@ export function toPersonContext(row: CaseFactsRow): DebtorContactContext {
     optedOut: row.opted_out.filter((c) => !available.has(c)).filter(isChannel),
     doNotContact: false,
     holds: row.hold_reasons.filter(isHold),
+    ...(row.preferred_from && row.preferred_to
+      ? { preferredWindow: { from: row.preferred_from, to: row.preferred_to } }
+      : {}),
   };
 }
 

@@ -12,7 +12,8 @@ export const CASE_FACTS_COLUMNS = `
   coalesce(cp.channels, '{}') as channels, coalesce(cp.opted_out, '{}') as opted_out,
   c.contacts_paused_until, c.contacts_paused_reason,
   pr.due_date::text as promise_due_date, pr.grace_days as promise_grace_days,
-  coalesce(pl.live, false) as plan_active`;
+  coalesce(pl.live, false) as plan_active,
+  to_char(dp.window_from, 'HH24:MI') as preferred_from, to_char(dp.window_to, 'HH24:MI') as preferred_to`;
 
 export const CASE_FACTS_JOINS = `
   join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id
@@ -39,4 +40,5 @@ export const CASE_FACTS_JOINS = `
     where case_id = c.id and status = 'pending' limit 1) pr on true
   left join lateral (
     select true as live from plans
-    where case_id = c.id and status in ('active', 'at_risk') limit 1) pl on true`;
+    where case_id = c.id and status in ('active', 'at_risk') limit 1) pl on true
+  left join debtor_preferences dp on dp.debtor_id = c.debtor_id`;
