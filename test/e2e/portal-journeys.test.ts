@@ -284,4 +284,33 @@ describe("the debtor portal in a browser", { timeout: 120_000 }, () => {
     expect(new URL(page.url()).pathname).toMatch(/^\/p\//);
     await page.context().close();
   });
+
+  it("refuses a wrong code five times, then even the right one", async () => {
+    const { link } = await debtorWithTaxCode("Marco Riva", 10_000n);
+    const email = "marcoriva@example.it";
+    const page = await newPage();
+    await page.goto(link);
+    await page.getByRole("radio", { name: /Email/ }).check();
+    await page.locator("#send-code").click();
+    await waitForMail(email, 1);
+    const right = lastCodeTo(server.smtp, email);
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const wrong = String((Number(right) + attempt) % 1_000_000).padStart(6, "0");
+      await page.locator("#code").fill(wrong);
+      // Each answer is in before the next is typed.
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith("/api/portal/entry/verify")),
+        page.locator("#verify").click(),
+      ]);
+      await page.locator("#code-error").getByText("Il codice non è valido o è scaduto.").waitFor();
+    }
+    await page.locator("#code").fill(right);
+    await page.locator("#verify").click();
+    await page
+      .getByText(/accesso è sospeso/)
+      .first()
+      .waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/p\//);
+    await page.context().close();
+  });
 });

@@ -1,34 +1,20 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { createSmtpTransport } from "../../src/modules/channels/transports/smtp-transport";
+import { describe, expect, it } from "vitest";
 import { toPersonContext } from "../../src/modules/scheduler/domain/case-inputs";
 import {
   CASE_FACTS_COLUMNS,
   CASE_FACTS_JOINS,
 } from "../../src/modules/scheduler/store/case-facts-sql";
-import { channelRuntime, MAIL_DOMAIN } from "../support/channel-harness";
 import { caseRow, seedPortfolio } from "../support/payment-harness";
 import {
   enterWithEmailCode,
   lastCodeTo,
+  portalApiHarness,
   timelineTypes,
   tokenOf,
-  travellingClock,
 } from "../support/portal-harness";
-import { startSmtpPeer } from "../support/smtp-peer";
-import { buildTestApp, loggedInAs } from "../support/test-app";
-import { useTestDatabase } from "../support/test-database";
+import { loggedInAs } from "../support/test-app";
 
-const database = await useTestDatabase();
-const peer = await startSmtpPeer();
-const smtp = createSmtpTransport({ url: peer.url, mailDomain: MAIL_DOMAIN });
-const channels = channelRuntime({ email: smtp });
-const clock = travellingClock("2026-11-24T10:00:00Z");
-const app = await buildTestApp(database, clock, channels);
-afterAll(async () => {
-  await app.close();
-  await smtp.close();
-  await peer.close();
-});
+const { database, peer, channels, clock, app } = await portalApiHarness("2026-11-24T10:00:00Z");
 
 let n = 0;
 async function visitor(amountMinor = 60_000n) {

@@ -1,29 +1,14 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { createSmtpTransport } from "../../src/modules/channels/transports/smtp-transport";
-import { channelRuntime, MAIL_DOMAIN } from "../support/channel-harness";
+import { describe, expect, it } from "vitest";
 import { seedPortfolio } from "../support/payment-harness";
 import {
   enterWithEmailCode,
   lastCodeTo,
+  portalApiHarness,
   timelineTypes,
   tokenOf,
-  travellingClock,
 } from "../support/portal-harness";
-import { startSmtpPeer } from "../support/smtp-peer";
-import { buildTestApp } from "../support/test-app";
-import { useTestDatabase } from "../support/test-database";
 
-const database = await useTestDatabase();
-const peer = await startSmtpPeer();
-const smtp = createSmtpTransport({ url: peer.url, mailDomain: MAIL_DOMAIN });
-const channels = channelRuntime({ email: smtp });
-const clock = travellingClock("2026-11-24T10:00:00Z");
-const app = await buildTestApp(database, clock, channels);
-afterAll(async () => {
-  await app.close();
-  await smtp.close();
-  await peer.close();
-});
+const { database, peer, channels, clock, app } = await portalApiHarness("2026-11-24T10:00:00Z");
 
 let n = 0;
 async function debtorWithLink(taxCode?: string) {

@@ -4,9 +4,14 @@
  * browser opens it (code by email, cookie, CSRF token).
  */
 import type { FastifyInstance } from "fastify";
+import { afterAll } from "vitest";
+import { createSmtpTransport } from "../../src/modules/channels/transports/smtp-transport";
 import type { Clock } from "../../src/platform/clock";
 import type { Database } from "../../src/platform/db/database";
-import type { SmtpPeer } from "./smtp-peer";
+import { channelRuntime, MAIL_DOMAIN } from "./channel-harness";
+import { type SmtpPeer, startSmtpPeer } from "./smtp-peer";
+import { buildTestApp } from "./test-app";
+import { useTestDatabase } from "./test-database";
 
 export function travellingClock(
   start: string,
@@ -77,4 +82,23 @@ export async function timelineTypes(database: Database, caseId: string): Promise
     [caseId],
   );
   return rows.map((row) => row.type);
+}
+
+/**
+ * What the portal API tests share: a test database, a real SMTP peer receiving the
+ * codes, a clock that travels, and the app wired to them; closed after the file.
+ */
+export async function portalApiHarness(at: string) {
+  const database = await useTestDatabase();
+  const peer = await startSmtpPeer();
+  const smtp = createSmtpTransport({ url: peer.url, mailDomain: MAIL_DOMAIN });
+  const channels = channelRuntime({ email: smtp });
+  const clock = travellingClock(at);
+  const app = await buildTestApp(database, clock, channels);
+  afterAll(async () => {
+    await app.close();
+    await smtp.close();
+    await peer.close();
+  });
+  return { database, peer, channels, clock, app };
 }

@@ -1,16 +1,8 @@
 import type { ReactNode, RefObject } from "react";
-import { Field } from "./field";
+import { TextField } from "./text-field";
 
 /** The six-digit code the debtor received: numeric keypad, and the phone may fill it in itself. */
-export function CodeField({
-  id,
-  label,
-  hint,
-  error,
-  value,
-  onChange,
-  inputRef,
-}: {
+export function CodeField(props: {
   id: string;
   label: ReactNode;
   hint: ReactNode;
@@ -20,19 +12,11 @@ export function CodeField({
   inputRef: RefObject<HTMLInputElement | null>;
 }) {
   return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      {(control) => (
-        <input
-          {...control}
-          ref={inputRef}
-          className="input input-code"
-          type="text"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      )}
-    </Field>
+    <TextField
+      {...props}
+      className="input input-code"
+      inputMode="numeric"
+      autoComplete="one-time-code"
+    />
   );
 }

@@ -6,6 +6,7 @@ import { useMoney } from "../components/amount";
 import { Button } from "../components/button";
 import { Field, focusFirstInvalid } from "../components/field";
 import { RadioGroup } from "../components/radio-group";
+import { TextField } from "../components/text-field";
 import { compareMinor, formatDay } from "../format";
 import type { Frequency, PlanOptions, PlanProposalAnswer } from "../types";
 
@@ -134,7 +135,7 @@ export function PlanForm({
         />
         {choice === CUSTOM && (
           <div className="nested">
-            <Field
+            <TextField
               id="plan-count"
               label={t.plan.countLabel}
               hint={
@@ -143,19 +144,11 @@ export function PlanForm({
                   : t.plan.countHint(maxInstallments)
               }
               error={errors.count}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  className="input input-short-number"
-                  type="text"
-                  inputMode="numeric"
-                  autoComplete="off"
-                  value={count}
-                  onChange={(event) => setCount(event.target.value)}
-                />
-              )}
-            </Field>
+              value={count}
+              onChange={setCount}
+              inputMode="numeric"
+              className="input input-short-number"
+            />
             <Field id="plan-frequency" label={t.plan.frequencyLabel}>
               {(control) => (
                 <select

@@ -13,26 +13,7 @@ import { SurveyPage } from "./survey-page";
 import { WhyPage } from "./why-page";
 
 export function portalTitle(name: PortalRouteName, t: Messages): string {
-  switch (name) {
-    case "overview":
-      return t.overview.title;
-    case "pay":
-      return t.pay.title;
-    case "paid":
-      return t.paid.title;
-    case "promise":
-      return t.promise.title;
-    case "plan":
-      return t.plan.title;
-    case "why":
-      return t.why.title;
-    case "preferences":
-      return t.preferences.title;
-    case "messages":
-      return t.messages.title;
-    case "survey":
-      return t.survey.title;
-  }
+  return t[name].title;
 }
 
 export function portalPage(route: Exclude<Route, { name: "entry" | "notFound" }>): ReactNode {

@@ -7,6 +7,7 @@ import { Button } from "../components/button";
 import { Field, focusFirstInvalid } from "../components/field";
 import { BackLink, Link } from "../components/link";
 import { PageHeading } from "../components/page-heading";
+import { TextField } from "../components/text-field";
 import { compareMinor, formatDay, minorToInput, parseAmount } from "../format";
 import { reasonList, reasonText } from "../reasons";
 import { PATHS } from "../router";
@@ -145,24 +146,16 @@ export function PromisePage() {
             />
           )}
         </Field>
-        <Field
+        <TextField
           id="promise-amount"
           label={t.promise.amountLabel(currency === "EUR" ? "€" : currency)}
           hint={t.promise.amountHint(money(balanceMinor))}
           error={errors.amount}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="input input-amount"
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              value={amount}
-              onChange={(event) => setAmount(event.target.value)}
-            />
-          )}
-        </Field>
+          value={amount}
+          onChange={setAmount}
+          inputMode="decimal"
+          className="input input-amount"
+        />
         <Button type="submit" id="promise-submit" busy={busy}>
           {t.promise.submit}
         </Button>
