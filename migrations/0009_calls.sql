@@ -107,5 +107,4 @@ create table call_blocks (
 );
 create index call_blocks_tenant_time on call_blocks (tenant_id, at desc);
 
--- A wrong number is not dialled again.
-alter table contact_points add column wrong_number_at timestamptz;
+create index call_tasks_assigned on call_tasks (assigned_user_id) where status = 'queued' and assigned_user_id is not null;

@@ -1,4 +1,6 @@
 import { authRoutes } from "./modules/auth/http/routes";
+import { callAgentRoutes } from "./modules/calls/http/agent-routes";
+import { callSupervisorRoutes } from "./modules/calls/http/supervisor-routes";
 import { caseHoldRoutes } from "./modules/cases/http/holds";
 import { caseRoutes } from "./modules/cases/http/routes";
 import { letterRoutes } from "./modules/channels/http/letter-routes";
@@ -57,6 +59,8 @@ export const ROUTES: RouteModule[] = [
   directDebitRoutes,
   planRoutes,
   portalStaffRoutes,
+  callAgentRoutes,
+  callSupervisorRoutes,
 ];
 
 /** Pages debtors open from their messages, outside /api/v1. */

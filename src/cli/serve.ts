@@ -1,3 +1,4 @@
+import { clickToCallFromEnv } from "../modules/calls/app/click-to-call";
 import { openChannels } from "../modules/channels/app/open-channels";
 import { runDispatcher } from "../modules/channels/app/run-dispatcher";
 import { runInboundSmtp } from "../modules/channels/app/run-inbound-smtp";
@@ -29,6 +30,7 @@ export async function serve(config: Config): Promise<number> {
       trustProxy: config.trustProxy,
       channels: channels.runtime,
       card: cardProviderFrom(config.payments),
+      clickToCall: clickToCallFromEnv(process.env),
     },
     ROUTES,
     { logLevel: config.logLevel, publicRoutes: PUBLIC_ROUTES },

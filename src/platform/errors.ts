@@ -30,6 +30,7 @@ const STATUS = {
   policy_loosening_not_approved: 422,
   template_invalid: 422,
   promise_refused: 422,
+  contact_blocked: 422,
   rate_limited: 429,
   entry_locked: 429,
   too_many_codes: 429,

@@ -21,6 +21,7 @@ import {
 import { sql } from "kysely";
 import { ZodError } from "zod";
 import { authenticate } from "../../modules/auth/app/authenticate";
+import type { ClickToCall } from "../../modules/calls/app/click-to-call";
 import type { ChannelRuntime } from "../../modules/channels/app/channel-runtime";
 import type { CardProvider } from "../../modules/payments/card/card-provider";
 import type { Clock } from "../clock";
@@ -52,6 +53,8 @@ export interface AppDeps {
   channels: ChannelRuntime;
   /** The card payment provider, when one is configured. */
   card?: CardProvider | undefined;
+  /** The click-to-call gateway agents' dial requests go to, when one is configured. */
+  clickToCall?: ClickToCall | null | undefined;
 }
 
 export type ZodApp = FastifyInstance<

@@ -13,7 +13,9 @@ export type Permission =
   | "cases:hold"
   | "channels:operate"
   | "payments:manage"
-  | "agreements:record";
+  | "agreements:record"
+  | "calls:work"
+  | "calls:supervise";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -28,6 +30,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "channels:operate",
     "payments:manage",
     "agreements:record",
+    "calls:work",
+    "calls:supervise",
   ],
   supervisor: [
     "portfolio:read",
@@ -37,8 +41,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "channels:operate",
     "payments:manage",
     "agreements:record",
+    "calls:work",
+    "calls:supervise",
   ],
-  agent: ["portfolio:read", "cases:hold", "agreements:record"],
+  agent: ["portfolio:read", "cases:hold", "agreements:record", "calls:work"],
   client_viewer: ["portfolio:read"],
   auditor: ["portfolio:read", "audit:read"],
 };

@@ -1,5 +1,5 @@
 import type { HoldReason } from "../../policy/domain";
-import { changeHolds, type HoldDeps, type HoldOutcome } from "./change-holds";
+import { changeHolds, type HoldChange, type HoldDeps, type HoldOutcome } from "./change-holds";
 
 /**
  * Puts a case on hold for `reason` (once: a reason already held changes
@@ -7,9 +7,22 @@ import { changeHolds, type HoldDeps, type HoldOutcome } from "./change-holds";
  */
 export async function addHold(
   deps: HoldDeps,
-  input: { tenantId: string; caseId: string; reason: HoldReason; note?: string; by: string },
+  input: AddHoldInput,
 ): Promise<HoldOutcome> {
-  return changeHolds(deps, input, (current) =>
+  return changeHolds(deps, input, withHold(input));
+}
+
+export interface AddHoldInput {
+  tenantId: string;
+  caseId: string;
+  reason: HoldReason;
+  note?: string;
+  by: string;
+}
+
+/** The change that adds the hold, for changeHolds or changeHoldsIn. */
+export function withHold(input: AddHoldInput): (current: readonly string[]) => HoldChange | null {
+  return (current: readonly string[]) =>
     current.includes(input.reason)
       ? null
       : {
@@ -19,6 +32,5 @@ export async function addHold(
             actor: `user:${input.by}`,
             data: { reason: input.reason, note: input.note ?? null, by: input.by },
           },
-        },
-  );
+        };
 }

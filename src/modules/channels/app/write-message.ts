@@ -122,11 +122,23 @@ export function composeForCase(
     now: Date;
   },
 ): ComposedMessage {
+  return composeMessage(composeInputForCase(rows, caseId, input));
+}
+
+/** What a template is filled from for a case (the call script reads it too). */
+export function composeInputForCase(
+  rows: MessageContextRows,
+  caseId: string,
+  input: Pick<ComposeInput, "channel" | "template" | "settings" | "recipientAddress" | "links"> & {
+    now: Date;
+  },
+): ComposeInput {
   const caseRow = rows.cases.get(caseId);
   if (!caseRow) throw new Error("the case is gone");
-  return composeMessage({
-    ...input,
-    today: localDate(input.now, caseRow.time_zone),
+  const { now, ...rest } = input;
+  return {
+    ...rest,
+    today: localDate(now, caseRow.time_zone),
     caseRow: {
       reference: caseRow.reference,
       tenantName: caseRow.tenant_name,
@@ -145,7 +157,7 @@ export function composeForCase(
       amountMinor: BigInt(i.amount_minor),
       openAmountMinor: BigInt(i.open_amount_minor),
     })),
-  });
+  };
 }
 
 export function settingsOf(

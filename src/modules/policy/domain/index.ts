@@ -8,7 +8,7 @@ export {
   type WallClock,
   wallClockAt,
 } from "../../../platform/zoned-time.js";
-export { nextAllowedMoment, SEARCH_HORIZON_DAYS } from "./allowed-hours.js";
+export { nextAllowedMoment, SEARCH_HORIZON_DAYS, timeRefusal } from "./allowed-hours.js";
 export {
   CHANNELS,
   type Channel,

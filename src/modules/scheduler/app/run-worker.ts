@@ -1,6 +1,7 @@
 import type { Clock } from "../../../platform/clock";
 import type { Database } from "../../../platform/db/database";
 import { runNotifyLoop } from "../../../platform/db/notify-loop";
+import { refreshCallQueue } from "../../calls/app/refresh-call-queue";
 import { reviewPlans } from "../../plans/app/review-plans";
 import { breakOverduePromises } from "../../promises/app/break-overdue-promises";
 import { runSweep, type SweepSummary } from "./run-sweep";
@@ -38,6 +39,11 @@ export async function runWorker(
       }
       const summary = await runSweep(deps, { shouldStop });
       options.onSweep?.(summary);
+      // Call steps the sweep just scheduled go to the agents' queue at once.
+      const queue = await refreshCallQueue(deps);
+      if (queue.imported || queue.released) {
+        log(`call queue: ${queue.imported} in, ${queue.released} abandoned claims back`);
+      }
       if (summary.cases) {
         log(
           `sweep: ${summary.cases} cases, ${summary.scheduled} scheduled, ${summary.deferred} deferred, ${summary.blocked} blocked`,

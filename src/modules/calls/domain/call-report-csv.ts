@@ -1,0 +1,67 @@
+/** The call report as CSV: RFC 4180 quoting, and no cell a spreadsheet would run as a formula. */
+
+export const CALL_REPORT_COLUMNS = [
+  "ended_at",
+  "started_at",
+  "duration_seconds",
+  "agent",
+  "case_reference",
+  "debtor",
+  "outcome",
+  "promise_amount_minor",
+  "callback_at",
+  "phone",
+  "source",
+  "notes",
+] as const;
+
+export function csvCell(value: string | number | null): string {
+  if (value === null) return "";
+  let text = String(value);
+  // A leading = + - @ would be a formula in Excel or LibreOffice (CSV injection).
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(values: (string | number | null)[]): string {
+  return `${values.map(csvCell).join(",")}\r\n`;
+}
+
+export function callsCsv(
+  calls: {
+    endedAt: string;
+    at: string;
+    durationSeconds: number | null;
+    agentName: string | null;
+    caseReference: string;
+    debtorName: string;
+    outcome: string;
+    promiseAmountMinor: number | null;
+    callbackAt: string | null;
+    phone: string | null;
+    source: string;
+    notes: string | null;
+  }[],
+): string {
+  return (
+    csvLine([...CALL_REPORT_COLUMNS]) +
+    calls
+      .map((c) =>
+        csvLine([
+          c.endedAt,
+          c.at,
+          c.durationSeconds,
+          c.agentName,
+          c.caseReference,
+          c.debtorName,
+          c.outcome,
+          c.promiseAmountMinor,
+          c.callbackAt,
+          c.phone,
+          c.source,
+          c.notes,
+        ]),
+      )
+      .join("")
+  );
+}
