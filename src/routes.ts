@@ -28,6 +28,7 @@ import { portalPageRoutes } from "./modules/portal/http/page-routes";
 import { portalPaymentRoutes } from "./modules/portal/http/payment-routes";
 import { portalStaffRoutes } from "./modules/portal/http/staff-routes";
 import { promiseRoutes } from "./modules/promises/http/routes";
+import { staffPageRoutes } from "./modules/staff-app/http/page-routes";
 import { strategyRoutes } from "./modules/strategies/http/routes";
 import { templateRoutes } from "./modules/templates/http/routes";
 import { tenantRoutes } from "./modules/tenants/http/routes";
@@ -72,4 +73,5 @@ export const PUBLIC_ROUTES: RouteModule[] = [
   portalAgreementRoutes,
   portalConversationRoutes,
   portalPageRoutes,
+  staffPageRoutes,
 ];
