@@ -1,7 +1,7 @@
 /**
  * "Next case": the best task this agent may call right now. The candidates are
- * locked with SKIP LOCKED (no two agents ever hold the same task), then the
- * contact policy is asked about each, in priority order, under the per-person
+ * locked one at a time with SKIP LOCKED (no two agents ever hold the same task),
+ * and the contact policy is asked about it under the per-person
  * locks every other contact path takes: the first it allows is claimed and a
  * call attempt is reserved against the caps at once; the ones it refuses are
  * deferred or closed, with the rule, for the supervisor to see.
@@ -10,6 +10,7 @@ import type { Clock } from "../../../platform/clock";
 import type { Database } from "../../../platform/db/database";
 import { inTransaction } from "../../../platform/db/transaction";
 import { prepareSendChecks } from "../../channels/app/check-before-send";
+import type { SendCheck } from "../../channels/domain/send-check";
 import { loadAgentProfile, setAgentState } from "../store/agents";
 import {
   type AgentQueueScope,
@@ -28,8 +29,8 @@ import { reserveCallAttempt } from "../store/contact-reservations";
 
 /** An agent who walks away gives the case back after this long. */
 export const CLAIM_MINUTES = 15;
-const BATCH = 10;
-const ROUNDS = 5;
+/** Cases the policy refuses are moved aside; after this many refusals in one request, stop looking. */
+const MAX_LOOKS = 25;
 
 export interface ClaimDeps {
   database: Database;
@@ -55,72 +56,65 @@ export async function claimNextCall(
   const scope: AgentQueueScope = { ...profile, tenantIds: input.tenantIds };
   const until = new Date(now.getTime() + (deps.claimMinutes ?? CLAIM_MINUTES) * 60_000);
 
-  let stoppedTotal = 0;
-  for (let round = 0; round < ROUNDS; round++) {
-    const outcome = await inTransaction(deps.database, async (client) => {
-      const candidates = [
-        ...(await lockAssignedCandidates(client, scope, now, BATCH)),
-        ...(await lockQueueCandidates(client, scope, now, BATCH)),
-      ];
-      if (candidates.length === 0) return { claimed: null, stopped: 0, empty: true };
-      const checker = await prepareSendChecks(
-        client,
-        [...new Set(candidates.map((c) => c.case_id))],
-        now,
-      );
-      const stopped: StoppedTask[] = [];
-      let claimed: CandidateRow | null = null;
-      for (const task of candidates) {
-        // The strategy's own planned attempt is this call on the first try; later tries are new attempts.
-        const ownKey = task.attempts === 0 ? task.action_key : null;
-        const check = checker.check(task.case_id, "call", ownKey, { isResponse: task.is_response });
-        if (check.kind === "send") {
-          claimed = task;
-          break;
-        }
-        stopped.push({
-          taskId: task.id,
-          tenantId: task.tenant_id,
-          caseId: task.case_id,
-          actionId: task.action_id,
-          kind: check.kind,
-          rule: check.kind === "cancel" ? null : check.rule,
-          reason: check.reason,
-          until: check.kind === "defer" ? check.until : null,
-        });
+  let stopped = 0;
+  const outcome = await inTransaction(deps.database, async (client) => {
+    // One row at a time: holding a batch of locks would hide those rows from other agents.
+    for (let look = 0; look < MAX_LOOKS; look++) {
+      const assigned = await lockAssignedCandidates(client, scope, now, 1);
+      const [task] =
+        assigned.length > 0 ? assigned : await lockQueueCandidates(client, scope, now, 1);
+      if (!task) return null;
+      const checker = await prepareSendChecks(client, [task.case_id], now);
+      // The strategy's own planned attempt is this call on the first try; later tries are new attempts.
+      const ownKey = task.attempts === 0 ? task.action_key : null;
+      const check = checker.check(task.case_id, "call", ownKey, { isResponse: task.is_response });
+      if (check.kind !== "send") {
+        stopped++;
+        await recordStopped(client, [stoppedTask(task, check)], now);
+        continue;
       }
-      await recordStopped(client, stopped, now);
-      if (!claimed) return { claimed: null, stopped: stopped.length, empty: false };
       await markClaimed(client, {
-        taskId: claimed.id,
+        taskId: task.id,
         userId: input.userId,
         via: "agent",
         now,
         until,
       });
-      const facts = checker.facts.get(claimed.case_id);
-      if (facts && !(claimed.attempts === 0 && claimed.action_key)) {
+      const facts = checker.facts.get(task.case_id);
+      if (facts && ownKey === null) {
         await reserveCallAttempt(client, {
-          key: reservationKey(claimed.id, claimed.attempts),
+          key: reservationKey(task.id, task.attempts),
           facts,
           at: now,
         });
       }
       await setAgentState(client, input.userId, "on_call", now);
-      return { claimed, stopped: stopped.length, empty: false };
-    });
-    stoppedTotal += outcome.stopped;
-    if (outcome.claimed) {
-      const claim = await findOpenClaim(deps.database.pool, input.userId, now);
-      if (claim) return { kind: "claimed", claim, resumed: false };
+      return task;
     }
-    if (outcome.empty) break;
+    return null;
+  });
+  if (outcome) {
+    const claim = await findOpenClaim(deps.database.pool, input.userId, now);
+    if (claim) return { kind: "claimed", claim, resumed: false };
   }
   return {
     kind: "empty",
     reason:
-      stoppedTotal > 0
-        ? `no case may be called now: the contact policy held back ${stoppedTotal}`
+      stopped > 0
+        ? `no case may be called now: the contact policy held back ${stopped}`
         : "the queue has no case for you now",
+  };
+}
+
+function stoppedTask(task: CandidateRow, check: Exclude<SendCheck, { kind: "send" }>): StoppedTask {
+  return {
+    taskId: task.id,
+    tenantId: task.tenant_id,
+    caseId: task.case_id,
+    actionId: task.action_id,
+    kind: check.kind,
+    rule: check.kind === "cancel" ? null : check.rule,
+    reason: check.reason,
+    until: check.kind === "defer" ? check.until : null,
   };
 }
