@@ -30,6 +30,8 @@ type Ids = {
   sddBatchId: string;
   /** A file a debtor uploaded with a reason (portal). */
   attachmentId: string;
+  /** A queued call task (nobody holds it). */
+  taskId: string;
 };
 
 /** A camt.053 with one credit that names no case: it waits in the unmatched queue. */
@@ -430,6 +432,57 @@ const ROUTES_WITH_IDS: Array<{
     route: "/api/v1/tenants/:tenantId/surveys/summary",
     url: (i) => `/api/v1/tenants/${i.tenantId}/surveys/summary`,
   },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/call-tasks/:taskId",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/call-tasks/${i.taskId}`,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tenants/:tenantId/call-tasks/:taskId/dial",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/call-tasks/${i.taskId}/dial`,
+    payload: { phone: "+393471234567" },
+    // Nobody holds the task: dialling it is refused, never a 404 on one's own tenant.
+    ownStatus: 409,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tenants/:tenantId/call-tasks/:taskId/disposition",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/call-tasks/${i.taskId}/disposition`,
+    payload: { outcome: "no_answer" },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tenants/:tenantId/call-tasks/:taskId/release",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/call-tasks/${i.taskId}/release`,
+    ownStatus: 409,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/calls",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/calls`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/calls.csv",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/calls.csv`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/call-blocks",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/call-blocks`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/agents",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/agents`,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tenants/:tenantId/cases/:caseId/call-assignment",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/cases/${i.caseId}/call-assignment`,
+    payload: { userId: null, team: "north" },
+  },
 ];
 
 /** Payments, plans in each state (on cases of their own: one live plan per case), a code, a batch. */
@@ -518,8 +571,13 @@ async function seedMoney(tenantId: string, caseId: string, debtorId: string) {
      values ($1, $2, $3, 'ricevuta.pdf', 'application/pdf', 5, 'abc', '\\x255044462d') returning id`,
     [tenantId, caseId, reasonId],
   );
+  const taskId = await q(
+    `insert into call_tasks (tenant_id, case_id, source, not_before) values ($1, $2, 'assigned', now()) returning id`,
+    [tenantId, caseId],
+  );
   return {
     attachmentId,
+    taskId,
     paymentId: await payment("iso-1"),
     otherPaymentId: await payment("iso-2"),
     pendingPlanId,
