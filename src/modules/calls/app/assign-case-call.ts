@@ -15,7 +15,10 @@ export async function assignCaseCall(
     caseId: string;
     userId: string | null;
     team: string | null;
+    /** A user id, or a word for a system actor ("demo"). */
     by: string;
+    /** Why, for the agent; by default who it was given to. */
+    reason?: string;
   },
 ): Promise<{ taskId: string }> {
   const now = deps.clock.now();
@@ -36,11 +39,13 @@ export async function assignCaseCall(
       if (rows.length === 0)
         throw new AppError("validation_failed", "userId: no agent of this tenant");
     }
-    const reason = input.userId
-      ? "assigned to an agent"
-      : input.team
-        ? `assigned to team ${input.team}`
-        : "back to the queue";
+    const reason =
+      input.reason ??
+      (input.userId
+        ? "assigned to an agent"
+        : input.team
+          ? `assigned to team ${input.team}`
+          : "back to the queue");
     const { rows } = await client.query<{ id: string }>(
       `insert into call_tasks (tenant_id, case_id, source, reasons, assigned_user_id, team, not_before, created_at)
        values ($1, $2, 'assigned', array[$3], $4, $5, $6, $6)
@@ -57,7 +62,7 @@ export async function assignCaseCall(
       [
         input.tenantId,
         input.caseId,
-        `user:${input.by}`,
+        input.by === "demo" ? "demo" : `user:${input.by}`,
         JSON.stringify({ userId: input.userId, team: input.team }),
         now,
       ],

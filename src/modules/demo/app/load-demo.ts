@@ -4,6 +4,8 @@ import { localDate } from "../../../platform/clock";
 import type { Database } from "../../../platform/db/database";
 import { createUser } from "../../auth/app/create-user";
 import type { Role } from "../../auth/domain/roles";
+import { assignCaseCall } from "../../calls/app/assign-case-call";
+import { saveAgentRouting } from "../../calls/store/agents";
 import type { ImportSource, IntakeChunk } from "../../imports/app/run-import";
 import { runImport } from "../../imports/app/run-import";
 import type { IntakeRecord } from "../../imports/domain/records";
@@ -66,7 +68,7 @@ export async function loadDemo(
   }
   for (const u of DEMO_USERS) {
     const tenantId = u.tenant ? tenantIds.get(u.tenant) : undefined;
-    await createUser(
+    const user = await createUser(
       { db },
       {
         ...u,
@@ -75,6 +77,15 @@ export async function loadDemo(
         tenantIds: tenantId ? [tenantId] : [],
       },
     );
+    // The demo agent speaks English and handles business debtors: the whole demo queue is hers.
+    if (u.role === "agent") {
+      await saveAgentRouting(deps.database.pool, {
+        userId: user.id,
+        team: "default",
+        skills: ["lang:en", "b2b", "hardship"],
+        extension: null,
+      });
+    }
   }
   const today = localDate(deps.clock.now(), "Europe/Rome");
   const portfolios = generateDemoPortfolio({
@@ -96,7 +107,32 @@ export async function loadDemo(
     debtors += summary.counts.debtors.created;
     invoices += summary.counts.invoices.created;
   }
+  await queueDemoCalls(deps, [...tenantIds.values()]);
   return { tenants: DEMO_TENANTS.length, debtors, invoices };
+}
+
+/** The demo call center starts with work: each creditor's most overdue cases with a phone. */
+async function queueDemoCalls(deps: { database: Database; clock: Clock }, tenantIds: string[]) {
+  const { rows } = await deps.database.pool.query<{ tenant_id: string; id: string }>(
+    `select tenant_id, id from (
+       select c.tenant_id, c.id, row_number() over (partition by c.tenant_id order by min(i.due_date), c.reference) as n
+       from cases c join invoices i on i.case_id = c.id and i.status = 'open'
+       where c.tenant_id = any($1::uuid[]) and c.status = 'open'
+         and exists (select 1 from contact_points p where p.debtor_id = c.debtor_id and p.kind = 'phone')
+       group by c.tenant_id, c.id) ranked
+     where n <= 25`,
+    [tenantIds],
+  );
+  for (const row of rows) {
+    await assignCaseCall(deps, {
+      tenantId: row.tenant_id,
+      caseId: row.id,
+      userId: null,
+      team: null,
+      by: "demo",
+      reason: "demo: one of the creditor's most overdue cases",
+    });
+  }
 }
 
 function demoSource(records: IntakeRecord[]): ImportSource {
