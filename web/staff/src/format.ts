@@ -115,3 +115,10 @@ export function localDay(offsetDays = 0, now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+/** Midnight of a day ("YYYY-MM-DD") plus some days, in the browser's zone, as ISO UTC. */
+export function dayStartIso(day: string, plusDays: number): string {
+  const [y, m, d] = day.split("-").map(Number);
+  const date = new Date(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + plusDays);
+  return Number.isNaN(date.getTime()) ? "" : date.toISOString();
+}

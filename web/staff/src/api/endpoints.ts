@@ -1,4 +1,5 @@
 /** One function per API call the app makes (docs/calls.md, plus login, /me and tenants). */
+import { dayStartIso } from "../format";
 import { get, post, put, query } from "./client";
 import type {
   AgentOption,
@@ -54,10 +55,22 @@ export const api = {
     }),
 };
 
-/** The report's filters, as the query string carries them ("" = not set). */
+/** The report's filters as the form holds them: days "YYYY-MM-DD", "" = not set. */
 export type CallFilter = { from: string; to: string; agentId: string; outcome: string; q: string };
+
+/**
+ * The API takes instants: "from" is the start of that day in the browser's zone, "to"
+ * the start of the day after (the API's end is exclusive, so the whole day counts).
+ */
+function wire<F extends Partial<CallFilter>>(filter: F): F {
+  return {
+    ...filter,
+    from: filter.from ? dayStartIso(filter.from, 0) : "",
+    to: filter.to ? dayStartIso(filter.to, 1) : "",
+  };
+}
 
 /** Where "Export CSV" points: the same filters, no paging. */
 export function callsCsvHref(tenantId: string, filter: CallFilter): string {
-  return `/api/v1${t(tenantId)}/calls.csv${query(filter)}`;
+  return `/api/v1${t(tenantId)}/calls.csv${query(wire(filter))}`;
 }

@@ -1,7 +1,8 @@
 /**
  * The case in hand: GET …/call-tasks/:taskId laid out for a call. Left, what the agent
- * needs while talking (the case, the phones, the script, the outcome); right, the
- * history (priority, invoices, contacts, promises, plans, reasons).
+ * reads while talking (the case, the phones, the script); right, the outcome form on
+ * top (in view without scrolling), then the history (priority, invoices, contacts,
+ * promises, plans, reasons).
  */
 import {
   Alert,
@@ -102,6 +103,10 @@ export function ClaimPanel({
                 }}
               />
               <ScriptSection script={workspace.data.script} />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 5 }}>
+            <Stack gap="md">
               <DispositionForm
                 workspace={workspace.data}
                 dialledAt={dialledAt}
@@ -110,10 +115,6 @@ export function ClaimPanel({
                   await onFinished({ result, reference: claim.caseReference });
                 }}
               />
-            </Stack>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, lg: 5 }}>
-            <Stack gap="md">
               <PrioritySection workspace={workspace.data} />
               <InvoicesSection workspace={workspace.data} />
               <ContactsSection contacts={workspace.data.contacts} />

@@ -85,6 +85,7 @@ export function DispositionForm({
       if (picked) {
         event.preventDefault();
         setOutcome(picked);
+        setErrors({});
       }
     };
     document.addEventListener("keydown", onKey);
@@ -105,7 +106,10 @@ export function DispositionForm({
         <Stack gap="md">
           <OutcomePicker
             value={outcome}
-            onChange={(next) => setOutcome(next)}
+            onChange={(next) => {
+              setOutcome(next);
+              setErrors({});
+            }}
             error={errors.outcome}
           />
           <DispositionFields
@@ -113,7 +117,13 @@ export function DispositionForm({
             workspace={workspace}
             values={values}
             errors={errors}
-            onChange={(patch) => setValues((old) => ({ ...old, ...patch }))}
+            onChange={(patch) => {
+              setValues((old) => ({ ...old, ...patch }));
+              setErrors((old) => ({
+                ...old,
+                ...Object.fromEntries(Object.keys(patch).map((k) => [k, undefined])),
+              }));
+            }}
           />
           <Textarea
             id="disposition-notes"

@@ -9,9 +9,21 @@ import { useEffect, useRef, useState } from "react";
 import { api } from "../../api/endpoints";
 import { ApiErrorAlert } from "../../components/api-error";
 import { useI18n } from "../../i18n/context";
+import type { Messages } from "../../i18n/it";
 import { word } from "../../i18n/lookup";
 import { useFormat } from "../../use-format";
 import type { Finished } from "./agent-page";
+
+/**
+ * The server explains an empty queue in English words ("the queue has no case for you
+ * now", "…the contact policy held back 3"); the two we know are said in our language.
+ */
+function emptyText(t: Messages, reason: string): string {
+  const held = /held back (\d+)/.exec(reason);
+  if (held) return t.agent.heldBack(Number(held[1]));
+  if (!reason || /queue has no case/.test(reason)) return t.agent.emptyQueue;
+  return reason;
+}
 
 export function NextCase({
   finished,
@@ -50,9 +62,7 @@ export function NextCase({
         </Text>
         {finished?.result && (
           <Alert color="green" id="disposition-result" role="status" w="100%">
-            <Text fw={600}>
-              {t.disposition.recorded} {finished.reference}
-            </Text>
+            <Text fw={600}>{t.disposition.recorded(finished.reference)}</Text>
             <Text>
               {word(t.disposition.nextKinds, finished.result.next.kind)}
               {finished.result.next.at &&
@@ -88,7 +98,7 @@ export function NextCase({
         </Button>
         {empty !== null && (
           <Alert color="yellow" id="next-empty" role="status" w="100%">
-            {empty ? word(t.agent.emptyReasons, empty) : t.agent.emptyQueue}
+            {emptyText(t, empty)}
           </Alert>
         )}
         <ApiErrorAlert error={next.error} />

@@ -26,7 +26,7 @@ export function OutcomePicker({
       error={error}
       withAsterisk
     >
-      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="xs" mt="xs">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">
         {OUTCOMES.map((outcome) => (
           <Radio
             key={outcome}

@@ -57,7 +57,7 @@ export function CallReport({ tenant }: { tenant: Tenant }) {
         </Button>
       </Group>
       <ApiErrorAlert error={calls.error} />
-      {calls.data && items.length === 0 ? (
+      {!calls.data ? null : items.length === 0 ? (
         <Text>{t.supervisor.noCalls}</Text>
       ) : (
         <Table striped withTableBorder id="report-table" aria-labelledby="report-title">

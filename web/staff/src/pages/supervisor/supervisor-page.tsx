@@ -33,7 +33,7 @@ export function SupervisorPage() {
       ) : tenants.isError ? (
         <ApiErrorAlert error={tenants.error} />
       ) : !tenant ? (
-        <Alert color="yellow">{t.agent.emptyReasons.no_tenant}</Alert>
+        <Alert color="yellow">{t.agent.noTenant}</Alert>
       ) : (
         <>
           <NativeSelect
