@@ -151,6 +151,7 @@ describe("the call center in a browser", { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator("#today-promises").textContent()).toBe("1");
     await expect.poll(() => page.locator("#today-promised").textContent()).toBe("450,00\u00a0€");
     await shot(page, "agent-recorded-1440");
+    server.clock.advance(4 * 60_000);
 
     // Second case: a callback tomorrow at 15:30 Rome time, sent as 14:30 UTC.
     await page.locator("#next-case").click();
@@ -161,6 +162,10 @@ describe("the call center in a browser", { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator("#dial-result").textContent()).toContain("tel:");
     await page.locator("#claim-title").click();
     await page.keyboard.press("4");
+    // The server's clock decides what is past; its answer shows beside the field.
+    await page.locator("#callback-at").fill("2026-11-20T15:30");
+    await page.locator("#disposition-submit").click();
+    await expect.poll(() => page.locator("#callback-at-error").textContent()).toContain("past");
     await page.locator("#callback-at").fill("2026-11-25T15:30");
     await page.locator("#disposition-submit").click();
     await expect
@@ -223,6 +228,17 @@ describe("the call center in a browser", { timeout: 120_000 }, () => {
     await page.locator("#filter-outcome").selectOption("");
     await page.locator("#filter-apply").click();
     await expect.poll(() => page.locator("#report-total").textContent()).toBe("2 chiamate");
+
+    // The callback's case goes to the agent by name: found by its reference.
+    await page.locator("#reassign-case").fill(references.get("Lucia Bianchi")!);
+    await page.locator("#reassign-agent").selectOption({ label: `${agent.name} (default)` });
+    await page.locator("#reassign-submit").click();
+    await page.locator("#reassign-result").waitFor();
+    const assigned = await database.pool.query<{ assigned_user_id: string }>(
+      "select assigned_user_id from call_tasks where tenant_id = $1 and status = 'queued'",
+      [tenantId],
+    );
+    expect(assigned.rows.map((r) => r.assigned_user_id)).toEqual([agent.id]);
 
     await noSeriousViolations(page, "supervisor");
     await shot(page, "supervisor-1440");

@@ -1,8 +1,9 @@
 /**
  * fetch for the staff API: same-origin session cookie, JSON both ways, and one typed
  * error. The server answers every failure as `{ error: { code, message, details? } }`;
- * for a validation failure `details` lists the fields (`instancePath` "/promise/dueDate"
- * from the schema check, or a zod `path` array from a use case).
+ * for a validation failure `details` names the fields in one of three ways: a list with
+ * `instancePath` "/promise/dueDate" (the route's schema), a list with a zod `path`
+ * array (a use case's parse), or `{ problems: [{ field, reason }] }` (a domain check).
  */
 
 export const API = "/api/v1";
@@ -21,6 +22,13 @@ export class ApiError extends Error {
   /** Field messages keyed by dotted path ("promise.dueDate"), from a validation failure. */
   fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
+    const problems = (this.details as { problems?: unknown } | null)?.problems;
+    if (Array.isArray(problems)) {
+      for (const item of problems as { field?: unknown; reason?: unknown }[])
+        if (typeof item?.field === "string" && typeof item.reason === "string")
+          out[item.field] ??= item.reason;
+      return out;
+    }
     if (!Array.isArray(this.details)) return out;
     for (const item of this.details as unknown[]) {
       if (typeof item !== "object" || item === null) continue;
