@@ -97,6 +97,25 @@ async function logIn(page: Page, user: { email: string; password: string }) {
 }
 
 describe("the call center in a browser", { timeout: 120_000 }, () => {
+  it("runs under its own Content-Security-Policy (no bypass): styles apply, nothing is refused", async () => {
+    const context = await browser.newContext({ viewport: WIDE, locale: "it-IT" });
+    const page = await context.newPage();
+    const refused: string[] = [];
+    page.on("console", (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) refused.push(message.text());
+    });
+    const response = await page.goto(`${server.url}/app/agent`);
+    expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Accesso");
+    // Mantine's button styles (CSS variables in a <style> element and style attributes) apply.
+    const background = await page
+      .locator("#login-submit")
+      .evaluate((button) => getComputedStyle(button).backgroundColor);
+    expect(background).not.toBe("rgba(0, 0, 0, 0)");
+    expect(refused).toEqual([]);
+    await context.close();
+  });
+
   it("an agent takes the next case, records a promise, takes the next and schedules a callback", async () => {
     const page = await newPage();
     await page.goto(`${server.url}/app/login`);
