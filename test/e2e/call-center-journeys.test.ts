@@ -108,9 +108,9 @@ describe("the call center in a browser", { timeout: 120_000 }, () => {
     expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
     await expect.poll(() => page.locator("h1").textContent()).toBe("Accesso");
     // Mantine's button styles (CSS variables in a <style> element and style attributes) apply.
-    const background = await page
-      .locator("#login-submit")
-      .evaluate((button) => getComputedStyle(button).backgroundColor);
+    const background = await page.evaluate<string>(
+      "getComputedStyle(document.querySelector('#login-submit')).backgroundColor",
+    );
     expect(background).not.toBe("rgba(0, 0, 0, 0)");
     expect(refused).toEqual([]);
     await context.close();
