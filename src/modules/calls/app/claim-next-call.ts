@@ -25,7 +25,7 @@ import {
   reservationKey,
   type StoppedTask,
 } from "../store/call-tasks";
-import { reserveCallAttempt } from "../store/contact-reservations";
+import { movePlannedAttempt, reserveCallAttempt } from "../store/contact-reservations";
 
 /** An agent who walks away gives the case back after this long. */
 export const CLAIM_MINUTES = 15;
@@ -57,21 +57,28 @@ export async function claimNextCall(
   const until = new Date(now.getTime() + (deps.claimMinutes ?? CLAIM_MINUTES) * 60_000);
 
   let stopped = 0;
-  const outcome = await inTransaction(deps.database, async (client) => {
-    // One row at a time: holding a batch of locks would hide those rows from other agents.
-    for (let look = 0; look < MAX_LOOKS; look++) {
+  let outcome: CandidateRow | null = null;
+  // One row per short transaction: a batch of locks would hide rows from other
+  // agents, and person locks piling up in priority order could deadlock with the sweep.
+  for (let look = 0; look < MAX_LOOKS && !outcome; look++) {
+    const step = await inTransaction(deps.database, async (client) => {
+      // One request per agent at a time: a double click must not take two cases.
+      await client.query(
+        "select pg_advisory_xact_lock(hashtextextended('saldo.agent:' || $1, 0))",
+        [input.userId],
+      );
+      if (await findOpenClaim(client, input.userId, now)) return { kind: "held" as const };
       const assigned = await lockAssignedCandidates(client, scope, now, 1);
       const [task] =
         assigned.length > 0 ? assigned : await lockQueueCandidates(client, scope, now, 1);
-      if (!task) return null;
+      if (!task) return { kind: "none" as const };
       const checker = await prepareSendChecks(client, [task.case_id], now);
       // The strategy's own planned attempt is this call on the first try; later tries are new attempts.
       const ownKey = task.attempts === 0 ? task.action_key : null;
       const check = checker.check(task.case_id, "call", ownKey, { isResponse: task.is_response });
       if (check.kind !== "send") {
-        stopped++;
         await recordStopped(client, [stoppedTask(task, check)], now);
-        continue;
+        return { kind: "stopped" as const };
       }
       await markClaimed(client, {
         taskId: task.id,
@@ -81,7 +88,10 @@ export async function claimNextCall(
         until,
       });
       const facts = checker.facts.get(task.case_id);
-      if (facts && ownKey === null) {
+      if (ownKey !== null) {
+        // The planned entry counted at the step's time; the call happens now.
+        await movePlannedAttempt(client, ownKey, now);
+      } else if (facts) {
         await reserveCallAttempt(client, {
           key: reservationKey(task.id, task.attempts),
           facts,
@@ -89,14 +99,15 @@ export async function claimNextCall(
         });
       }
       await setAgentState(client, input.userId, "on_call", now);
-      return task;
-    }
-    return null;
-  });
-  if (outcome) {
-    const claim = await findOpenClaim(deps.database.pool, input.userId, now);
-    if (claim) return { kind: "claimed", claim, resumed: false };
+      return { kind: "claimed" as const, task };
+    });
+    if (step.kind === "stopped") stopped++;
+    else if (step.kind === "claimed") outcome = step.task;
+    else break;
   }
+  // Claimed now, or by a parallel request of the same agent: either way the case in hand.
+  const claim = await findOpenClaim(deps.database.pool, input.userId, now);
+  if (claim) return { kind: "claimed", claim, resumed: outcome === null };
   return {
     kind: "empty",
     reason:

@@ -1,15 +1,17 @@
 /**
- * The agent dials a number of the claimed case: the claim is extended for the
- * length of a call, the attempt is now real (it stays counted even if the case
+ * The agent dials a number of the claimed case, once per claim: the contact
+ * policy is asked again (the case may have been paid or put on hold, the hours
+ * may have ended since the claim), the claim is extended for the length of a call, the attempt is now real (it stays counted even if the case
  * is given back), and the click-to-call dialer is asked to connect, if there is one.
  */
 import type { Clock } from "../../../platform/clock";
 import type { Database } from "../../../platform/db/database";
 import { inTransaction } from "../../../platform/db/transaction";
 import { AppError } from "../../../platform/errors";
+import { prepareSendChecks } from "../../channels/app/check-before-send";
 import { telHref } from "../domain/dial-links";
 import { loadAgentProfile } from "../store/agents";
-import { lockTask } from "../store/call-records";
+import { lockTask, ownAttemptKey } from "../store/call-records";
 import type { ClickToCall } from "./click-to-call";
 
 const CALL_MINUTES = 30;
@@ -25,6 +27,23 @@ export async function dialCall(
     if (task.status !== "claimed" || task.claimed_by !== input.userId) {
       throw new AppError("conflict", "take the case before dialling");
     }
+    if (task.dialed_at) {
+      throw new AppError(
+        "conflict",
+        "this case was dialled already: record the outcome of that call first",
+      );
+    }
+    // The case may have changed since the claim (paid, put on hold, past the hours).
+    const checker = await prepareSendChecks(client, [task.case_id], now);
+    const check = checker.check(task.case_id, "call", ownAttemptKey(task), {
+      isResponse: task.is_response,
+    });
+    if (check.kind !== "send") {
+      throw new AppError(
+        "contact_blocked",
+        `the contact policy does not allow this call now: ${check.reason}`,
+      );
+    }
     const { rows } = await client.query<{ reference: string; opted_out: boolean }>(
       `select c.reference, p.opt_out ? 'call' as opted_out
        from cases c join contact_points p on p.tenant_id = c.tenant_id and p.debtor_id = c.debtor_id
@@ -37,7 +56,7 @@ export async function dialCall(
     if (point.opted_out)
       throw new AppError("contact_blocked", "phone: the debtor opted out of calls on this number");
     await client.query(
-      "update call_tasks set dialed_at = coalesce(dialed_at, $2), claim_expires_at = $3 where id = $1",
+      "update call_tasks set dialed_at = $2, claim_expires_at = $3 where id = $1",
       [task.id, now, new Date(now.getTime() + CALL_MINUTES * 60_000)],
     );
     return point.reference;

@@ -25,17 +25,20 @@ import { setAgentState } from "../store/agents";
 import {
   closeDueCallActions,
   findCallOfClaim,
+  findRecordedCall,
   insertCall,
   insertCallback,
   insertCallEvent,
   insertCaseReason,
   insertReviewTask,
+  lockCaseOfTask,
   lockTask,
   markWrongNumber,
   settleTask,
 } from "../store/call-records";
 import { reservationKey } from "../store/call-tasks";
 import { recordConversation } from "../store/contact-reservations";
+import { scoreTasks } from "./refresh-call-queue";
 
 export interface DispositionInput {
   tenantId: string;
@@ -70,32 +73,28 @@ export async function recordDisposition(
   if (!tenant) throw new AppError("tenant_not_found", "tenant not found");
 
   const recorded = await inTransaction(deps.database, async (client) => {
+    // Case before task, the order every other writer of both takes: no deadlock.
+    await lockCaseOfTask(client, input.tenantId, input.taskId);
     const task = await lockTask(client, input.tenantId, input.taskId);
     if (!task) throw new AppError("not_found", "call task not found");
-    if (task.claimed_at && task.status !== "claimed") {
-      const earlier = await findCallOfClaim(client, task.id, task.claimed_at);
-      if (earlier)
-        return { callId: earlier, next: { kind: "done" as const, at: null }, duplicate: true };
-    }
-    if (task.status === "claimed" && input.source === "agent" && task.claimed_by !== input.userId) {
+    const earlier = await findRecordedCall(client, task.id, input, now);
+    if (earlier)
+      return { callId: earlier, next: { kind: "done" as const, at: null }, duplicate: true };
+    const holder =
+      task.status === "claimed" &&
+      (input.source === "agent" ? task.claimed_by === input.userId : task.claimed_via === "dialer");
+    if (!holder) {
       throw new AppError(
         "conflict",
-        "another agent has this case now: the claim ran out and it was taken",
+        task.status === "claimed"
+          ? "this case is someone else's now: the claim ran out and it was taken"
+          : `record a call only on a case in hand (the task is ${task.status})`,
       );
-    }
-    if (task.status !== "claimed" && task.status !== "queued") {
-      const earlier = task.claimed_at
-        ? await findCallOfClaim(client, task.id, task.claimed_at)
-        : null;
-      if (earlier)
-        return { callId: earlier, next: { kind: "done" as const, at: null }, duplicate: true };
-      throw new AppError("conflict", `the call task is ${task.status}`);
     }
 
     const attempts = task.attempts + 1;
     const conversation = isConversation(input.outcome);
-    const startedAt =
-      task.claimed_at ?? new Date(now.getTime() - (input.durationSeconds ?? 0) * 1000);
+    const startedAt = task.claimed_at ?? now;
     const notes = input.notes?.trim() || null;
     const by = input.userId ? `user:${input.userId}` : "dialer";
 
@@ -152,6 +151,7 @@ export async function recordDisposition(
     const next = followUp(input.outcome, attempts, now, input.callbackAt ?? null);
     if (next.kind === "retry") {
       await settleTask(client, { id: task.id, attempts }, { kind: "retry", at: next.at }, now);
+      await scoreTasks(client, [task.id], now);
     } else {
       await settleTask(
         client,
@@ -161,7 +161,7 @@ export async function recordDisposition(
       );
       await closeDueCallActions(client, task.case_id, actionStatusAfter(input.outcome), now);
       if (next.kind === "callback") {
-        await insertCallback(client, {
+        const callbackId = await insertCallback(client, {
           tenantId: input.tenantId,
           caseId: task.case_id,
           at: next.at,
@@ -169,6 +169,8 @@ export async function recordDisposition(
           team: task.team,
           now,
         });
+        // Routed and scored with the call: no agent ever sees an unrouted task.
+        await scoreTasks(client, [callbackId], now);
       }
     }
     await insertCallEvent(client, {

@@ -51,6 +51,7 @@ export async function refreshCallQueue(
         client,
         new Date(now.getTime() - RESCORE_AFTER_MS),
         Math.min(RESCORE_BATCH, max - rescored),
+        now,
       );
       await scoreTasks(client, ids, now);
       return ids.length;

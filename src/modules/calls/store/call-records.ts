@@ -12,7 +12,20 @@ export interface TaskForDisposition {
   dialed_at: Date | null;
   attempts: number;
   action_id: string | null;
+  /** The strategy action's key: its planned attempt stands for the first try. */
+  action_key: string | null;
+  is_response: boolean;
+  claimed_via: string | null;
   team: string | null;
+}
+
+/** The contact_events key of the attempt this claim counts under. */
+export function ownAttemptKey(
+  task: Pick<TaskForDisposition, "id" | "attempts" | "action_key">,
+): string {
+  return task.attempts === 0 && task.action_key
+    ? task.action_key
+    : `call:${task.id}:${task.attempts + 1}`;
 }
 
 export async function lockTask(
@@ -21,8 +34,10 @@ export async function lockTask(
   taskId: string,
 ): Promise<TaskForDisposition | null> {
   const { rows } = await client.query<TaskForDisposition>(
-    `select id, tenant_id, case_id, status, claimed_by, claimed_at, dialed_at, attempts, action_id, team
-     from call_tasks where tenant_id = $1 and id = $2 for update`,
+    `select t.id, t.tenant_id, t.case_id, t.status, t.claimed_by, t.claimed_at, t.dialed_at, t.attempts,
+       t.action_id, a.idempotency_key as action_key, t.is_response, t.claimed_via, t.team
+     from call_tasks t left join case_actions a on a.id = t.action_id
+     where t.tenant_id = $1 and t.id = $2 for update of t`,
     [tenantId, taskId],
   );
   return rows[0] ?? null;
@@ -76,6 +91,44 @@ export async function insertCall(client: pg.PoolClient, call: CallInsert): Promi
       call.callbackAt,
     ],
   );
+  return rows[0]?.id ?? null;
+}
+
+export async function lockCaseOfTask(
+  client: pg.PoolClient,
+  tenantId: string,
+  taskId: string,
+): Promise<void> {
+  await client.query(
+    `select c.id from cases c join call_tasks t on t.tenant_id = c.tenant_id and t.case_id = c.id
+     where t.tenant_id = $1 and t.id = $2 for update of c`,
+    [tenantId, taskId],
+  );
+}
+
+/**
+ * A disposition sent twice (a double click, a retried request, a re-imported
+ * dialer row) finds the call it recorded: the dialer's own id, or this agent's
+ * call on this task in the last two minutes.
+ */
+export async function findRecordedCall(
+  client: pg.PoolClient,
+  taskId: string,
+  input: { tenantId: string; userId: string | null; externalId?: string | undefined },
+  now: Date,
+): Promise<string | null> {
+  const { rows } = input.externalId
+    ? await client.query<{ id: string }>(
+        "select id from calls where tenant_id = $1 and external_id = $2",
+        [input.tenantId, input.externalId],
+      )
+    : input.userId
+      ? await client.query<{ id: string }>(
+          `select id from calls where task_id = $1 and agent_user_id = $2 and ended_at > $3
+           order by ended_at desc limit 1`,
+          [taskId, input.userId, new Date(now.getTime() - 120_000)],
+        )
+      : { rows: [] };
   return rows[0]?.id ?? null;
 }
 
@@ -139,16 +192,18 @@ export async function insertCallback(
     team: string | null;
     now: Date;
   },
-): Promise<void> {
-  await client.query(
+): Promise<string> {
+  const { rows } = await client.query<{ id: string }>(
     `insert into call_tasks (tenant_id, case_id, source, reasons, is_response, assigned_user_id, team,
        not_before, created_at)
      values ($1, $2, 'callback', array['callback agreed on the phone'], true, $3, $4, $5, $6)
      on conflict (case_id) where status in ('queued', 'claimed') do update set
        not_before = least(call_tasks.not_before, excluded.not_before), is_response = true,
-       reasons = call_tasks.reasons || excluded.reasons`,
+       reasons = call_tasks.reasons || excluded.reasons
+     returning id`,
     [input.tenantId, input.caseId, input.userId, input.team, input.at, input.now],
   );
+  return rows[0]!.id;
 }
 
 export async function insertCaseReason(

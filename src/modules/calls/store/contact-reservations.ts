@@ -40,3 +40,15 @@ export async function takeBackReservation(client: pg.PoolClient, key: string): P
     key,
   ]);
 }
+
+/** The sweep wrote the strategy's call at the step's time; it counts from when it is really made. */
+export async function movePlannedAttempt(
+  client: pg.PoolClient,
+  key: string,
+  at: Date,
+): Promise<void> {
+  await client.query(
+    "update contact_events set at = $2 where action_key = $1 and kind = 'attempt'",
+    [key, at],
+  );
+}

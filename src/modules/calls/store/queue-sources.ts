@@ -5,12 +5,14 @@
  */
 import type pg from "pg";
 
+/** A task an agent holds is left alone: its disposition would overwrite what was merged. */
 const MERGE = `on conflict (case_id) where status in ('queued', 'claimed') do update set
   reasons = call_tasks.reasons || excluded.reasons,
   is_response = call_tasks.is_response or excluded.is_response,
   source = case when excluded.source = 'callback' then 'callback' else call_tasks.source end,
   not_before = least(call_tasks.not_before, excluded.not_before),
   scored_at = null
+where call_tasks.status = 'queued'
 returning id`;
 
 /** Call steps the strategies scheduled: the queue carries them out. */
@@ -44,6 +46,8 @@ export async function importCallbackTasks(client: pg.PoolClient, now: Date): Pro
      from cases c
      where k.kind = 'callback' and k.status = 'open' and c.tenant_id = k.tenant_id and c.id = k.case_id
        and c.status <> 'closed'
+       -- Waits while an agent holds the case: taken in after the call, it becomes the next task.
+       and not exists (select 1 from call_tasks t where t.case_id = k.case_id and t.status = 'claimed')
      returning k.id, k.tenant_id, k.case_id, k.due_at, k.reason`,
     [now],
   );
@@ -82,13 +86,16 @@ export async function lockStaleScores(
   client: pg.PoolClient,
   olderThan: Date,
   limit: number,
+  now: Date,
 ): Promise<string[]> {
   const { rows } = await client.query<{ id: string }>(
     `select id from call_tasks
-     where status = 'queued' and (scored_at is null or scored_at < $1)
+     where status = 'queued' and (scored_at is null or scored_at < $1
+       -- A callback that fell due since its last score gets its points now, not an hour later.
+       or (source = 'callback' and not_before <= $3 and scored_at < not_before))
      order by scored_at nulls first limit $2
      for update skip locked`,
-    [olderThan, limit],
+    [olderThan, limit, now],
   );
   return rows.map((r) => r.id);
 }

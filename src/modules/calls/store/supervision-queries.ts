@@ -59,8 +59,11 @@ export async function agentDays(
      from users u
      left join agents a on a.user_id = u.id
      left join lateral (
-       select t.tenant_id, c.reference, t.claimed_at from call_tasks t join cases c on c.id = t.case_id
-       where t.claimed_by = u.id and t.status = 'claimed' order by t.claimed_at desc limit 1) cur on true
+       select t.tenant_id, c.reference, t.claimed_at
+       from call_tasks t join cases c on c.tenant_id = t.tenant_id and c.id = t.case_id
+       where t.claimed_by = u.id and t.status = 'claimed'
+         and ($1::uuid[] is null or t.tenant_id = any($1::uuid[]))
+       order by t.claimed_at desc limit 1) cur on true
      left join lateral (
        select count(*) as calls, count(*) filter (where k.conversation) as rpc,
          count(*) filter (where k.outcome = 'promise_to_pay') as promises,

@@ -5,10 +5,7 @@ import { changeHolds, type HoldChange, type HoldDeps, type HoldOutcome } from ".
  * Puts a case on hold for `reason` (once: a reason already held changes
  * nothing), writes "hold.added" to its timeline and makes it due for evaluation now.
  */
-export async function addHold(
-  deps: HoldDeps,
-  input: AddHoldInput,
-): Promise<HoldOutcome> {
+export async function addHold(deps: HoldDeps, input: AddHoldInput): Promise<HoldOutcome> {
   return changeHolds(deps, input, withHold(input));
 }
 

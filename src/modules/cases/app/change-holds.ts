@@ -3,8 +3,9 @@
  * reasons and status, write the timeline, make it due for evaluation, and wake
  * the scheduler once the change is committed.
  */
-import type { Clock } from "../../../platform/clock";
+
 import type { PoolClient } from "pg";
+import type { Clock } from "../../../platform/clock";
 import type { Database } from "../../../platform/db/database";
 
 export interface HoldDeps {
