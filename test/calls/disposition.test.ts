@@ -241,6 +241,87 @@ describe("recording a call", () => {
   });
 });
 
+describe("guards from review", () => {
+  it("dials once per claim, and not at all once the case is on hold", async () => {
+    const { caseId, agent, taskId } = await claimedCase();
+    const phone = (await h.get(agent.cookie, `/tenants/${tenantId}/call-tasks/${taskId}`)).json()
+      .phones[0].value;
+    const dial = () =>
+      h.post(agent.cookie, `/tenants/${tenantId}/call-tasks/${taskId}/dial`, { phone });
+    expect((await dial()).statusCode).toBe(200);
+    expect((await dial()).statusCode).toBe(409);
+
+    const other = await claimedCase();
+    const otherPhone = (
+      await h.get(other.agent.cookie, `/tenants/${tenantId}/call-tasks/${other.taskId}`)
+    ).json().phones[0].value;
+    await h.post(supervisor.cookie, `/tenants/${tenantId}/cases/${other.caseId}/holds`, {
+      reason: "hardship",
+    });
+    const refused = await h.post(
+      other.agent.cookie,
+      `/tenants/${tenantId}/call-tasks/${other.taskId}/dial`,
+      {
+        phone: otherPhone,
+      },
+    );
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.message).toMatch(/on hold/);
+    void caseId;
+  });
+
+  it("records a call only on a case in hand", async () => {
+    const [caseId] = await h.seedCases(tenantId, supervisor.cookie, 1);
+    const [taskId] = await h.queue(tenantId, [caseId!], supervisor.userId);
+    const agent = await h.agent(tenantId);
+    const response = await h.post(
+      agent.cookie,
+      `/tenants/${tenantId}/call-tasks/${taskId}/disposition`,
+      {
+        outcome: "refused",
+      },
+    );
+    expect(response.statusCode).toBe(409);
+    expect(await one("select status from call_tasks where id = $1", [taskId])).toEqual({
+      status: "queued",
+    });
+    // Out of the shared queue: the next tests take their own cases.
+    await h.database.pool.query(
+      "update call_tasks set status = 'cancelled', closed_at = now() where id = $1",
+      [taskId],
+    );
+  });
+
+  it("counts a strategy call when it is made, not at the step's planned time", async () => {
+    const { tenantId: t, supervisor: s } = await h.newTenant();
+    const [caseId] = await h.seedCases(t, s.cookie, 1);
+    const planned = new Date("2026-11-23T08:00:00Z");
+    const key = `${caseId}/test@v1/call_1/1`;
+    await h.database.pool.query(
+      `insert into case_actions (tenant_id, case_id, idempotency_key, step_id, attempt, channel, template, status, due_at)
+       values ($1, $2, $3, 'call_1', 1, 'call', 'call.reminder', 'scheduled', $4)`,
+      [t, caseId, key, planned],
+    );
+    await h.database.pool.query(
+      `insert into contact_events (tenant_id, case_id, debtor_id, channel, kind, at, action_key)
+       select tenant_id, id, debtor_id, 'call', 'attempt', $2, $3 from cases where id = $1`,
+      [caseId, planned, key],
+    );
+    await h.queue(t, [caseId!], s.userId);
+    await h.database.pool.query(
+      "update call_tasks set action_id = (select id from case_actions where idempotency_key = $2) where case_id = $1",
+      [caseId, key],
+    );
+    const agent = await h.agent(t);
+    expect((await h.post(agent.cookie, "/calls/next", {})).json().claim.caseId).toBe(caseId);
+    const events = await h.database.pool.query<{ at: Date }>(
+      "select at from contact_events where case_id = $1",
+      [caseId],
+    );
+    expect(events.rows.map((e) => e.at.toISOString())).toEqual([h.clock.now().toISOString()]);
+  });
+});
+
 describe("the agent's screen", () => {
   it("shows the case, the script with the debtor's name, and that a call is allowed until 21:00 in Rome", async () => {
     const { agent, taskId } = await claimedCase();
