@@ -450,6 +450,8 @@ const ROUTES_WITH_IDS: Array<{
     route: "/api/v1/tenants/:tenantId/call-tasks/:taskId/disposition",
     url: (i) => `/api/v1/tenants/${i.tenantId}/call-tasks/${i.taskId}/disposition`,
     payload: { outcome: "no_answer" },
+    // Nobody holds the task: a call cannot be recorded on it.
+    ownStatus: 409,
   },
   {
     method: "POST",
