@@ -7,6 +7,9 @@ import { z } from "zod";
  */
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour like #0a5f8c");
 
+/** Shown in place of a stored secret; a PUT that sends it back keeps the stored one. */
+export const SECRET_MASK = "********";
+
 export const channelSettingsSchema = z
   .object({
     email: z
@@ -85,11 +88,47 @@ export const channelSettingsSchema = z
       })
       .strict()
       .default({ interestRatePercent: 2, b2bFlatCostMinor: 4000, deadlineDays: 15 }),
+    /** The outbound dialer: the key its webhook is signed with, and the SIP domain of sip: links. */
+    dialer: z
+      .object({
+        webhookSecret: z
+          .string()
+          .max(200)
+          .refine(
+            (s) => s === SECRET_MASK || s.length >= 32,
+            "at least 32 characters (e.g. openssl rand -hex 32)",
+          )
+          .optional(),
+        sipDomain: z
+          .string()
+          .max(253)
+          .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, "a host name, e.g. pbx.example.com")
+          .optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
 export type ChannelSettingsInput = z.input<typeof channelSettingsSchema>;
 export type StoredChannelSettings = z.output<typeof channelSettingsSchema>;
+
+/** The settings as an API answer shows them: a secret is never read back. */
+export function withSecretsMasked(settings: StoredChannelSettings): StoredChannelSettings {
+  if (!settings.dialer?.webhookSecret) return settings;
+  return { ...settings, dialer: { ...settings.dialer, webhookSecret: SECRET_MASK } };
+}
+
+/** New settings to store: a secret sent back masked stays what it was. */
+export function keepingSecrets(
+  next: StoredChannelSettings,
+  stored: StoredChannelSettings,
+): StoredChannelSettings {
+  if (next.dialer?.webhookSecret !== SECRET_MASK) return next;
+  const { webhookSecret: _masked, ...dialer } = next.dialer;
+  const kept = stored.dialer?.webhookSecret;
+  return { ...next, dialer: kept ? { ...dialer, webhookSecret: kept } : dialer };
+}
 
 export interface TenantIdentity {
   name: string;

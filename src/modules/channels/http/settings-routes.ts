@@ -1,11 +1,23 @@
 import { z } from "zod";
 import { requireTenant } from "../../../platform/http/guard";
 import type { RouteModule } from "../../../platform/http/server";
-import { channelSettingsSchema } from "../domain/channel-settings";
+import {
+  channelSettingsSchema,
+  keepingSecrets,
+  withSecretsMasked,
+} from "../domain/channel-settings";
 
 const tenantParams = z.object({ tenantId: z.uuid() });
 
 export const channelSettingsRoutes: RouteModule = (app, deps) => {
+  const storedSettings = async (tenantId: string): Promise<unknown> => {
+    const { rows } = await deps.database.pool.query(
+      "select settings from tenant_channel_settings where tenant_id = $1",
+      [tenantId],
+    );
+    return rows[0]?.settings ?? {};
+  };
+
   app.get(
     "/tenants/:tenantId/channel-settings",
     {
@@ -21,11 +33,7 @@ export const channelSettingsRoutes: RouteModule = (app, deps) => {
     async (request) => {
       const { tenantId } = request.params;
       requireTenant(request, tenantId, "portfolio:read");
-      const { rows } = await deps.database.pool.query(
-        "select settings from tenant_channel_settings where tenant_id = $1",
-        [tenantId],
-      );
-      return channelSettingsSchema.parse(rows[0]?.settings ?? {});
+      return withSecretsMasked(channelSettingsSchema.parse(await storedSettings(tenantId)));
     },
   );
 
@@ -37,7 +45,9 @@ export const channelSettingsRoutes: RouteModule = (app, deps) => {
         summary: "Set the sender identity, letterhead, payment details and costs",
         description:
           "Replaces the tenant's settings. The envelope's return line must not reveal a debt " +
-          "(no 'recupero crediti', no amounts): letters refuse to render otherwise.",
+          "(no 'recupero crediti', no amounts): letters refuse to render otherwise. Secrets " +
+          "(dialer.webhookSecret) are never shown back: GET answers ******** in their place, and " +
+          "a PUT that sends ******** keeps the stored secret.",
         params: tenantParams,
         body: channelSettingsSchema,
         response: { 200: channelSettingsSchema },
@@ -46,13 +56,18 @@ export const channelSettingsRoutes: RouteModule = (app, deps) => {
     async (request) => {
       const { tenantId } = request.params;
       const principal = requireTenant(request, tenantId, "tenants:manage");
+      const stored = channelSettingsSchema.safeParse(await storedSettings(tenantId));
+      const settings = keepingSecrets(
+        request.body,
+        stored.success ? stored.data : channelSettingsSchema.parse({}),
+      );
       await deps.database.pool.query(
         `insert into tenant_channel_settings (tenant_id, settings, updated_by, updated_at) values ($1, $2, $3, $4)
          on conflict (tenant_id) do update set settings = excluded.settings, updated_by = excluded.updated_by,
            updated_at = excluded.updated_at`,
-        [tenantId, JSON.stringify(request.body), principal.userId, deps.clock.now()],
+        [tenantId, JSON.stringify(settings), principal.userId, deps.clock.now()],
       );
-      return request.body;
+      return withSecretsMasked(settings);
     },
   );
 
