@@ -1,5 +1,7 @@
 import { authRoutes } from "./modules/auth/http/routes";
 import { callAgentRoutes } from "./modules/calls/http/agent-routes";
+import { dialerRoutes } from "./modules/calls/http/dialer-routes";
+import { dialerWebhookRoutes } from "./modules/calls/http/dialer-webhook-routes";
 import { callSupervisorRoutes } from "./modules/calls/http/supervisor-routes";
 import { caseHoldRoutes } from "./modules/cases/http/holds";
 import { caseRoutes } from "./modules/cases/http/routes";
@@ -62,9 +64,10 @@ export const ROUTES: RouteModule[] = [
   portalStaffRoutes,
   callAgentRoutes,
   callSupervisorRoutes,
+  dialerRoutes,
 ];
 
-/** Pages debtors open from their messages, outside /api/v1. */
+/** Outside /api/v1: pages debtors open from their messages, the dialer's signed webhook. */
 export const PUBLIC_ROUTES: RouteModule[] = [
   publicChannelRoutes,
   portalEntryRoutes,
@@ -74,4 +77,5 @@ export const PUBLIC_ROUTES: RouteModule[] = [
   portalConversationRoutes,
   portalPageRoutes,
   staffPageRoutes,
+  dialerWebhookRoutes,
 ];

@@ -485,6 +485,17 @@ const ROUTES_WITH_IDS: Array<{
     url: (i) => `/api/v1/tenants/${i.tenantId}/cases/${i.caseId}/call-assignment`,
     payload: { userId: null, team: "north" },
   },
+  {
+    method: "GET",
+    route: "/api/v1/tenants/:tenantId/dialer/export.csv",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/dialer/export.csv`,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tenants/:tenantId/dialer/dispositions",
+    url: (i) => `/api/v1/tenants/${i.tenantId}/dialer/dispositions`,
+    payload: "task_id,outcome,call_id,duration_seconds\r\n",
+  },
 ];
 
 /** Payments, plans in each state (on cases of their own: one live plan per case), a code, a batch. */
