@@ -106,6 +106,16 @@ describe("next case", () => {
     });
   });
 
+  it("closes a case with no number to call instead of handing it out", async () => {
+    const { tenantId: t, supervisor: s } = await h.newTenant();
+    const [caseId] = await h.seedCases(t, s.cookie, 1, { noPhone: true });
+    await h.queue(t, [caseId!], s.userId);
+    const agent = await h.agent(t);
+    expect((await h.post(agent.cookie, "/calls/next", {})).json().claim).toBeNull();
+    const blocks = (await h.get(s.cookie, `/tenants/${t}/call-blocks`)).json();
+    expect(blocks.items[0]).toMatchObject({ kind: "block", rule: "no_phone", caseId });
+  });
+
   it("returns an abandoned claim to the queue after 15 minutes and takes back the unused attempt", async () => {
     const { tenantId: t, supervisor: s } = await h.newTenant();
     const [caseId] = await h.seedCases(t, s.cookie, 1);

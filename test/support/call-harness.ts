@@ -25,6 +25,8 @@ export interface SeedOptions {
   dueDate?: string;
   /** Two debtors share a tax code every `sharedPerson` rows: one person, two cases. */
   timeZone?: string;
+  /** Without a phone number (default: a mobile each). */
+  noPhone?: boolean;
 }
 
 export async function callCenterHarness(start = TUESDAY_10_ROME) {
@@ -83,7 +85,7 @@ export async function callCenterHarness(start = TUESDAY_10_ROME) {
           language: options.language ?? "it",
           ...(options.timeZone ? { timeZone: options.timeZone } : {}),
         })),
-        contacts: ids.map((debtorExternalId, i) => ({
+        contacts: (options.noPhone ? [] : ids).map((debtorExternalId, i) => ({
           debtorExternalId,
           kind: "phone",
           value: `+39347${String(batch).padStart(2, "0")}${String(i).padStart(5, "0")}`,

@@ -10,7 +10,6 @@ import type { Clock } from "../../../platform/clock";
 import type { Database } from "../../../platform/db/database";
 import { inTransaction } from "../../../platform/db/transaction";
 import { prepareSendChecks } from "../../channels/app/check-before-send";
-import type { SendCheck } from "../../channels/domain/send-check";
 import { loadAgentProfile, setAgentState } from "../store/agents";
 import {
   type AgentQueueScope,
@@ -20,10 +19,11 @@ import {
   lockAssignedCandidates,
   lockQueueCandidates,
   markClaimed,
+  NO_PHONE,
   recordStopped,
   releaseExpiredClaims,
   reservationKey,
-  type StoppedTask,
+  stoppedTask,
 } from "../store/call-tasks";
 import { movePlannedAttempt, reserveCallAttempt } from "../store/contact-reservations";
 
@@ -76,8 +76,12 @@ export async function claimNextCall(
       // The strategy's own planned attempt is this call on the first try; later tries are new attempts.
       const ownKey = task.attempts === 0 ? task.action_key : null;
       const check = checker.check(task.case_id, "call", ownKey, { isResponse: task.is_response });
-      if (check.kind !== "send") {
-        await recordStopped(client, [stoppedTask(task, check)], now);
+      const facts = checker.facts.get(task.case_id);
+      // The policy judges the person, not the numbers: a case with no phone to call is closed too.
+      const refusal =
+        check.kind !== "send" ? check : facts?.channels.includes("call") ? null : NO_PHONE;
+      if (refusal) {
+        await recordStopped(client, [stoppedTask(task, refusal)], now);
         return { kind: "stopped" as const };
       }
       await markClaimed(client, {
@@ -87,7 +91,6 @@ export async function claimNextCall(
         now,
         until,
       });
-      const facts = checker.facts.get(task.case_id);
       if (ownKey !== null) {
         // The planned entry counted at the step's time; the call happens now.
         await movePlannedAttempt(client, ownKey, now);
@@ -114,18 +117,5 @@ export async function claimNextCall(
       stopped > 0
         ? `no case may be called now: the contact policy held back ${stopped}`
         : "the queue has no case for you now",
-  };
-}
-
-function stoppedTask(task: CandidateRow, check: Exclude<SendCheck, { kind: "send" }>): StoppedTask {
-  return {
-    taskId: task.id,
-    tenantId: task.tenant_id,
-    caseId: task.case_id,
-    actionId: task.action_id,
-    kind: check.kind,
-    rule: check.kind === "cancel" ? null : check.rule,
-    reason: check.reason,
-    until: check.kind === "defer" ? check.until : null,
   };
 }

@@ -10,18 +10,17 @@ import type { Clock } from "../../../platform/clock";
 import type { Database } from "../../../platform/db/database";
 import { inTransaction } from "../../../platform/db/transaction";
 import { prepareSendChecks } from "../../channels/app/check-before-send";
-import type { SendCheck } from "../../channels/domain/send-check";
 import type { ContactPolicy } from "../../policy/domain";
 import { loadTenantPolicies } from "../../policy/store/tenant-policies";
 import { type CaseFactsRow, personKey, toPersonContext } from "../../scheduler/domain/case-inputs";
 import { allowedUntil } from "../domain/call-window";
 import type { DialerListRow } from "../domain/dialer-list";
 import {
-  type CandidateRow,
+  NO_PHONE,
   recordStopped,
   releaseExpiredClaims,
   reservationKey,
-  type StoppedTask,
+  stoppedTask,
 } from "../store/call-tasks";
 import { movePlannedAttempt, reserveCallAttempt } from "../store/contact-reservations";
 import {
@@ -117,12 +116,6 @@ export async function exportDialerList(
   });
 }
 
-const NO_PHONE = {
-  kind: "block",
-  rule: "no_phone",
-  reason: "no number to call: every phone is missing, undeliverable or opted out of calls",
-} as const satisfies SendCheck;
-
 function toListRow(
   task: DialerCandidate,
   facts: CaseFactsRow,
@@ -144,18 +137,5 @@ function toListRow(
     balanceMinor: BigInt(facts.balance_minor),
     currency: kase.currency,
     attempt: task.attempts + 1,
-  };
-}
-
-function stoppedTask(task: CandidateRow, check: Exclude<SendCheck, { kind: "send" }>): StoppedTask {
-  return {
-    taskId: task.id,
-    tenantId: task.tenant_id,
-    caseId: task.case_id,
-    actionId: task.action_id,
-    kind: check.kind,
-    rule: check.kind === "cancel" ? null : check.rule,
-    reason: check.reason,
-    until: check.kind === "defer" ? check.until : null,
   };
 }

@@ -15,11 +15,14 @@ export const CALL_REPORT_COLUMNS = [
   "notes",
 ] as const;
 
+/** "+39…" in E.164 is a number to a spreadsheet, never a formula: dialers need it as it is. */
+const E164 = /^\+[1-9]\d{1,14}$/;
+
 export function csvCell(value: string | number | null): string {
   if (value === null) return "";
   let text = String(value);
   // A leading = + - @ would be a formula in Excel or LibreOffice (CSV injection).
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text) && !E164.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -53,23 +53,12 @@ export function utcSecond(instant: Date): string {
   return instant.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-const E164 = /^\+[1-9]\d{1,14}$/;
-
-/**
- * A number in E.164 is written as it is: "+39…" is a number to a spreadsheet, never
- * a formula, and the "'" csvCell puts before a leading "+" would break every dialer.
- * Anything else goes through csvCell like every other cell.
- */
-export function phoneCell(phone: string): string {
-  return E164.test(phone) ? phone : csvCell(phone);
-}
-
 export function dialerListLine(row: DialerListRow): string {
   const cells = [
     csvCell(row.taskId),
     csvCell(row.caseReference),
     csvCell(row.debtorName),
-    phoneCell(row.phoneE164),
+    csvCell(row.phoneE164),
     csvCell(row.language),
     csvCell(row.timeZone),
     csvCell(localMinute(row.windowStart, row.timeZone)),

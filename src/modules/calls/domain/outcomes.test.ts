@@ -91,6 +91,8 @@ describe("call window and report", () => {
 
   it("writes CSV that a spreadsheet will not run", () => {
     expect(csvCell("=1+1")).toBe("'=1+1");
+    expect(csvCell("+393471234567")).toBe("+393471234567");
+    expect(csvCell("+39=HYPERLINK()")).toBe("'+39=HYPERLINK()");
     expect(csvCell('a "b", c')).toBe('"a ""b"", c"');
     expect(csvCell(-5)).toBe("-5");
     expect(callsCsv([]).split("\r\n")[0]).toMatch(/^ended_at,/);

@@ -1,5 +1,6 @@
 /** From the stored facts of a task to its priority and routing, at one instant. */
 import { daysBetween, localDate } from "../../../platform/clock";
+import { formatMinuteOfDay, wallClockAt } from "../../../platform/zoned-time";
 import { type Priority, scoreCall } from "./priority";
 import { requiredSkill } from "./routing";
 
@@ -22,33 +23,10 @@ export interface PriorityFactsRow {
   answered_hours: number[] | null;
 }
 
-const hourFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The hour (0–23) of an instant in a time zone. */
-export function localHour(instant: Date, timeZone: string): number {
-  let format = hourFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" });
-    hourFormats.set(timeZone, format);
-  }
-  return Number(format.format(instant));
-}
-
-const clockFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** "HH:MM" of an instant in a time zone: the debtor's clock, shown to the agent. */
 export function localHourMinute(instant: Date, timeZone: string): string {
-  let format = clockFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", {
-      timeZone,
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    clockFormats.set(timeZone, format);
-  }
-  return format.format(instant);
+  const wall = wallClockAt(instant, timeZone);
+  return formatMinuteOfDay(wall.hour * 60 + wall.minute);
 }
 
 export function scoreTask(
@@ -78,7 +56,7 @@ export function scoreTask(
       row.newest_phone_at !== null &&
       row.newest_phone_at > lastUnanswered,
     answeredHours: row.answered_hours ?? [],
-    localHour: localHour(now, row.time_zone),
+    localHour: wallClockAt(now, row.time_zone).hour,
   });
   const skill = requiredSkill({
     language: row.language,

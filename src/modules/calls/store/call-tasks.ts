@@ -3,6 +3,7 @@
  * agents asking at once never see the same row, and neither waits for the other.
  */
 import type pg from "pg";
+import type { SendCheck } from "../../channels/domain/send-check";
 
 export interface CandidateRow {
   id: string;
@@ -142,6 +143,30 @@ export interface StoppedTask {
   rule: string | null;
   reason: string;
   until: Date | null;
+}
+
+/** The policy allows a call, but the debtor has no number to call (missing, undeliverable, opted out). */
+export const NO_PHONE = {
+  kind: "block",
+  rule: "no_phone",
+  reason: "no number to call: every phone is missing, undeliverable or opted out of calls",
+} as const satisfies SendCheck;
+
+/** The send check's refusal of a candidate, as a stopped task. */
+export function stoppedTask(
+  task: Pick<CandidateRow, "id" | "tenant_id" | "case_id" | "action_id">,
+  check: Exclude<SendCheck, { kind: "send" }>,
+): StoppedTask {
+  return {
+    taskId: task.id,
+    tenantId: task.tenant_id,
+    caseId: task.case_id,
+    actionId: task.action_id,
+    kind: check.kind,
+    rule: check.kind === "cancel" ? null : check.rule,
+    reason: check.reason,
+    until: check.kind === "defer" ? check.until : null,
+  };
 }
 
 /**
